@@ -1,0 +1,221 @@
+"""Relevance on ALQAC 2022: tracuu against a plain BM25 baseline computed in the same run.
+
+Each law article becomes a ``.txt`` file (title line, then text) in a temporary corpus,
+indexed with the real ``build_index``; every question runs through ``Engine.search`` with
+its accents and with them stripped. The baseline is a small BM25 (k1 1.2, b 0.75) over
+lower-cased ``\\w+`` syllables, no segmentation, no folding; for stripped questions it runs
+over an accent-stripped copy of the articles (and, for reference, over the accented one).
+
+Usage: ``python bench/relevance.py [--data DIR] [--work DIR] [--baseline-only]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from unidecode import unidecode
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = (ROOT / ".." / "shared" / "data").resolve()
+K = 10
+
+
+@dataclass
+class Article:
+    doc_id: str
+    title: str
+    text: str
+
+
+@dataclass
+class Scores:
+    hit1: float
+    hit10: float
+    mrr10: float
+    latency_ms: float
+    answered: int  # questions with at least one result
+
+
+def strip_accents(text: str) -> str:
+    """Text as typed without accents: ASCII only, ``đ`` -> ``d``."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return unidecode(text).encode("ascii", "ignore").decode("ascii")
+
+
+def load_alqac(data_dir: Path) -> tuple[list[Article], dict[str, str], dict[str, set[str]]]:
+    """Articles, questions (qid -> text) and judgements (qid -> relevant doc ids)."""
+    base = data_dir / "alqac2022"
+    with (base / "corpus.jsonl").open(encoding="utf-8") as stream:
+        articles = [Article(r["doc_id"], r["title"], r["text"]) for r in map(json.loads, stream)]
+    with (base / "queries_alqac22_train.jsonl").open(encoding="utf-8") as stream:
+        questions = {r["qid"]: r["text"] for r in map(json.loads, stream)}
+    qrels: dict[str, set[str]] = defaultdict(set)
+    for line in (base / "qrels_alqac22_train.tsv").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 4 and parts[3].strip() != "0":
+            qrels[parts[0]].add(parts[2])
+    return articles, {q: t for q, t in questions.items() if q in qrels}, dict(qrels)
+
+
+def tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+class BM25:
+    """Okapi BM25 over an in-memory inverted index; ``search`` returns the top doc ids."""
+
+    def __init__(self, docs: dict[str, str], k1: float = 1.2, b: float = 0.75) -> None:
+        self.ids = list(docs)
+        self.k1, self.b = k1, b
+        lengths = []
+        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for n, doc_id in enumerate(self.ids):
+            counts = Counter(tokens(docs[doc_id]))
+            lengths.append(sum(counts.values()))
+            for term, tf in counts.items():
+                self.postings[term].append((n, tf))
+        self.lengths = lengths
+        self.avgdl = sum(lengths) / len(lengths)
+        total = len(self.ids)
+        self.idf = {
+            t: math.log(1 + (total - len(p) + 0.5) / (len(p) + 0.5))
+            for t, p in self.postings.items()
+        }
+
+    def search(self, query: str, k: int = K) -> list[str]:
+        scores: dict[int, float] = defaultdict(float)
+        for term in set(tokens(query)):
+            idf = self.idf.get(term)
+            if idf is None:
+                continue
+            for n, tf in self.postings[term]:
+                norm = self.k1 * (1 - self.b + self.b * self.lengths[n] / self.avgdl)
+                scores[n] += idf * tf * (self.k1 + 1) / (tf + norm)
+        best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]
+        return [self.ids[n] for n, _ in best]
+
+
+def evaluate(run, questions: dict[str, str], qrels: dict[str, set[str]], stripped: bool):
+    """Hit@1, Hit@10, MRR@10 and mean latency of ``run(text) -> ranked doc ids``."""
+    hit1 = hit10 = mrr = 0.0
+    answered = 0
+    elapsed = 0.0
+    for qid, text in questions.items():
+        query = strip_accents(text) if stripped else text
+        started = time.perf_counter()
+        ranked = run(query)[:K]
+        elapsed += time.perf_counter() - started
+        answered += bool(ranked)
+        relevant = qrels[qid]
+        rank = next((i for i, doc_id in enumerate(ranked, 1) if doc_id in relevant), None)
+        if rank is not None:
+            hit1 += rank == 1
+            hit10 += 1
+            mrr += 1 / rank
+    n = len(questions)
+    return Scores(hit1 / n, hit10 / n, mrr / n, 1000 * elapsed / n, answered)
+
+
+def safe_name(doc_id: str) -> str:
+    return re.sub(r"[^0-9A-Za-z]+", "_", doc_id).strip("_")
+
+
+def write_corpus(articles: list[Article], corpus: Path) -> dict[str, str]:
+    """One ``.txt`` per article (title line, then text); returns file id -> ALQAC doc id."""
+    corpus.mkdir(parents=True, exist_ok=True)
+    mapping: dict[str, str] = {}
+    for article in articles:
+        name = safe_name(article.doc_id)
+        if name in mapping:
+            name = f"{name}_{len(mapping)}"
+        mapping[name] = article.doc_id
+        (corpus / f"{name}.txt").write_text(f"{article.title}\n{article.text}\n", "utf-8")
+    return mapping
+
+
+def tracuu_runs(articles: list[Article], work: Path, jobs: int | None):
+    """Build the tracuu index over the articles; return a ``run(text)`` and the build time."""
+    sys.path.insert(0, str(ROOT))
+    from indexer.build import build_index
+    from search.models import SearchRequest
+    from search.searcher import Engine
+
+    mapping = write_corpus(articles, work / "corpus")
+    report = build_index(work / "corpus", work / "index", rebuild=True, jobs=jobs)
+    if report.skipped:
+        print(f"warning: {len(report.skipped)} articles skipped, e.g. {report.skipped[0]}")
+    engine = Engine(work / "index")
+
+    def run(text: str) -> list[str]:
+        res = engine.search(SearchRequest(q=text, per_page=K))
+        return [mapping.get(hit.id, hit.id) for hit in res.results]
+
+    return run, report
+
+
+def print_table(rows: list[tuple[str, Scores]]) -> None:
+    header = f"{'system':<44}{'Hit@1':>8}{'Hit@10':>8}{'MRR@10':>8}{'ms/q':>9}{'answered':>10}"
+    print(header)
+    print("-" * len(header))
+    for name, s in rows:
+        print(
+            f"{name:<44}{s.hit1:>8.3f}{s.hit10:>8.3f}{s.mrr10:>8.3f}"
+            f"{s.latency_ms:>9.2f}{s.answered:>10}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data directory")
+    parser.add_argument("--work", type=Path, help="keep the corpus and index here (default: temp)")
+    parser.add_argument("--jobs", type=int, default=None, help="indexing processes")
+    parser.add_argument("--baseline-only", action="store_true", help="skip tracuu (BM25 only)")
+    args = parser.parse_args()
+
+    articles, questions, qrels = load_alqac(args.data)
+    print(f"ALQAC 2022: {len(articles)} articles, {len(questions)} judged questions\n")
+    # The published baseline indexes ``text`` alone (it already opens with the title).
+    accented = BM25({a.doc_id: a.text for a in articles})
+    folded = BM25({a.doc_id: strip_accents(a.text) for a in articles})
+    rows = [
+        ("BM25 baseline, accented", evaluate(accented.search, questions, qrels, False)),
+        ("BM25 baseline, stripped (stripped index)", evaluate(folded.search, questions, qrels, True)),
+        ("BM25 baseline, stripped (accented index)", evaluate(accented.search, questions, qrels, True)),
+    ]  # fmt: skip
+    if not args.baseline_only:
+        with tempfile.TemporaryDirectory(prefix="tracuu-alqac-") as tmp:
+            work = args.work or Path(tmp)
+            run, report = tracuu_runs(articles, work, args.jobs)
+            print(f"tracuu index: {report.documents} documents in {report.seconds:.1f} s\n")
+            rows.insert(0, ("tracuu, accented", evaluate(run, questions, qrels, False)))
+            rows.insert(1, ("tracuu, stripped", evaluate(run, questions, qrels, True)))
+    print_table(rows)
+    print_targets(dict(rows))
+
+
+def print_targets(rows: dict[str, Scores]) -> None:
+    print("\ntargets")
+    base = rows["BM25 baseline, accented"].mrr10
+    print(f"  baseline MRR@10 accented {base:.3f} (published 0.875)")
+    if "tracuu, accented" not in rows:
+        print("  tracuu not run (--baseline-only)")
+        return
+    acc, stripped = rows["tracuu, accented"].mrr10, rows["tracuu, stripped"].mrr10
+    verdict = "met" if acc > base else "NOT met"
+    print(f"  tracuu MRR@10 accented {acc:.3f} > baseline {base:.3f}: {verdict}")
+    ratio = stripped / acc if acc else 0.0
+    verdict = "met" if ratio >= 0.95 else "NOT met"
+    print(f"  tracuu stripped / accented MRR@10 = {ratio:.3f} (target >= 0.95): {verdict}")
+
+
+if __name__ == "__main__":
+    main()

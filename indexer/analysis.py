@@ -1,0 +1,309 @@
+"""Vietnamese text analysis: the one module used at index time and at query time.
+
+Text goes in, index keys come out. Every key is built by the same small helpers:
+
+- ``clean`` : NFC, one dash, one space, ``Ð`` -> ``Đ`` (what we store and display);
+- ``key``   : a syllable in canonical form: lower-case, one tone-mark placement;
+- ``fold``  : a key without diacritics (``đ`` -> ``d``);
+- ``syllables`` / ``words``: the token streams (syllables for recall and phrases,
+  underthesea words for ranking);
+- ``variants``: the equivalences users expect (``4``/``bốn``, ``UBND``/``Ủy ban nhân dân``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unidecode import unidecode
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212\uff0d\u2015"), "-")
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"), " ")
+_LOOKALIKES = {0x00D0: "Đ", 0x00F0: "đ"}
+_TRANSLATE = {**_DASHES, **_SPACES, **_LOOKALIKES, 0x200B: None, 0xFEFF: None}
+
+SYLLABLE = re.compile(r"\w+")
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_VOWELS = frozenset("aăâeêioôơuưy")
+_MARKED = frozenset("ăâêôơư")
+
+
+def clean(text: str) -> str:
+    """NFC with one kind of dash and space; the form we store and display.
+
+    >>> clean("Covid\u201319\u00a0ngày") == "Covid-19 ngày"
+    True
+    >>> clean(unicodedata.normalize("NFD", "Tỉnh ủy")) == "Tỉnh ủy"
+    True
+    """
+    return unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+
+
+def _tone_position(base: str) -> int | None:
+    """Index of the vowel that carries the tone mark in a tone-less syllable."""
+    low = base.lower()
+    start = 0
+    if low[:2] in ("qu", "gi") and len(low) > 2 and low[2] in _VOWELS:
+        start = 2
+    while start < len(low) and low[start] not in _VOWELS:
+        start += 1
+    if start == len(low):
+        return None
+    end = start
+    while end < len(low) and low[end] in _VOWELS:
+        end += 1
+    marked = [i for i in range(start, end) if low[i] in _MARKED]
+    if marked:
+        return marked[-1]
+    if end < len(low):  # closed syllable: the last vowel (toán, huỳnh)
+        return end - 1
+    return start if end - start <= 2 else start + 1  # open: hòa, ủy; ngoài, khuỷu
+
+
+@lru_cache(maxsize=200_000)
+def canonical_tone(syllable: str) -> str:
+    """Put the tone mark in one canonical place (the older style: ``hòa``, ``ủy``).
+
+    >>> [canonical_tone(s) for s in ["uỷ", "hoà", "khoẻ", "thuỷ", "toà", "hoá"]]
+    ['ủy', 'hòa', 'khỏe', 'thủy', 'tòa', 'hóa']
+    >>> [canonical_tone(s) for s in ["người", "quý", "giữ", "ngoài", "huỳnh", "Uỷ"]]
+    ['người', 'quý', 'giữ', 'ngoài', 'huỳnh', 'Ủy']
+    """
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tones = [c for c in decomposed if c in _TONES]
+    if len(tones) != 1:
+        return unicodedata.normalize("NFC", syllable)
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    pos = _tone_position(base)
+    if pos is None:
+        return unicodedata.normalize("NFC", syllable)
+    return unicodedata.normalize("NFC", base[: pos + 1] + tones[0] + base[pos + 1 :])
+
+
+@lru_cache(maxsize=400_000)
+def key(token: str) -> str:
+    """The accented index key of one token: cleaned, lower-case, canonical tone.
+
+    >>> key("Uỷ") == key("ủy") == "ủy"
+    True
+    >>> key("F0"), key("5K"), key("4")
+    ('f0', '5k', '4')
+    """
+    return canonical_tone(clean(token).lower())
+
+
+@lru_cache(maxsize=400_000)
+def fold(token: str) -> str:
+    """A token without diacritics, lower-case; ``đ`` becomes ``d``.
+
+    >>> fold("Đảng"), fold("Ðảng"), fold("tại chỗ"), fold("COVID")
+    ('dang', 'dang', 'tai cho', 'covid')
+    """
+    folded = unidecode(clean(token)).lower()
+    return folded if folded.strip() else token.lower()
+
+
+def has_diacritics(token: str) -> bool:
+    """True when the user typed accents (or ``đ``) in this token.
+
+    >>> has_diacritics("tại"), has_diacritics("tai"), has_diacritics("đ"), has_diacritics("4")
+    (True, False, True, False)
+    """
+    return fold(token) != clean(token).lower()
+
+
+def syllable_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, token)`` for every syllable-like token, however short.
+
+    >>> [t for _, _, t in syllable_spans("theo phương châm “4 tại chỗ”, F0")]
+    ['theo', 'phương', 'châm', '4', 'tại', 'chỗ', 'F0']
+    """
+    for match in SYLLABLE.finditer(text):
+        yield match.start(), match.end(), match.group()
+
+
+def syllables(text: str) -> list[str]:
+    """Accented keys of the syllables of ``text``, in order (positions for phrases).
+
+    >>> syllables("Tỉnh uỷ Ninh Bình: Covid -19")
+    ['tỉnh', 'ủy', 'ninh', 'bình', 'covid', '19']
+    """
+    return [key(tok) for tok in SYLLABLE.findall(clean(text))]
+
+
+def folded(keys: list[str]) -> list[str]:
+    """The folded view of a list of keys (one folded token per key, same positions).
+
+    >>> folded(["đảng", "tại", "chỗ"])
+    ['dang', 'tai', 'cho']
+    """
+    return [fold(k).replace(" ", "") or k for k in keys]
+
+
+_word_tokenize = None
+
+
+def words(text: str) -> list[str]:
+    """Multi-syllable words found by underthesea, as keys joined by ``_``.
+
+    Single syllables are left out: the syllable views already hold them.
+
+    >>> words("Ban Chỉ đạo phòng, chống dịch theo phương châm bốn tại chỗ")
+    ['chỉ_đạo', 'phương_châm', 'tại_chỗ']
+    """
+    global _word_tokenize
+    if _word_tokenize is None:
+        from underthesea import word_tokenize
+
+        _word_tokenize = word_tokenize
+    out = []
+    for word in _word_tokenize(clean(text)):
+        parts = SYLLABLE.findall(word)
+        if len(parts) > 1:
+            out.append("_".join(key(p) for p in parts))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One text, analyzed once; each view is a space-joined token string for the index."""
+
+    accented: str
+    folded: str
+    words: str
+
+
+def analyze(text: str, with_words: bool = True) -> Analysis:
+    """Analyze a text into its accented, folded and word views.
+
+    >>> a = analyze("Phương châm 4 tại chỗ của Tỉnh uỷ")
+    >>> a.accented
+    'phương châm 4 tại chỗ của tỉnh ủy'
+    >>> a.folded, a.words
+    ('phuong cham 4 tai cho cua tinh uy', 'phương_châm tại_chỗ')
+    """
+    keys = syllables(text)
+    return Analysis(
+        accented=" ".join(keys),
+        folded=" ".join(folded(keys)),
+        words=" ".join(words(text)) if with_words else "",
+    )
+
+
+# --- Equivalences (VIETNAMESE.md section 4) -------------------------------------------
+
+_PHRASE_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("vắc xin", "vaccine", "vacxin", "vaxin"),
+    ("ubnd", "ủy ban nhân dân"),
+    ("hđnd", "hội đồng nhân dân"),
+    ("mttq", "mặt trận tổ quốc"),
+    ("tw", "trung ương"),
+    ("bchtw", "ban chấp hành trung ương"),
+    ("covid 19", "covid19"),
+)
+_NUMBER_WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+_DIGIT_OF_WORD = {w: str(i) for i, w in enumerate(_NUMBER_WORDS, start=1)}
+_YEAR_CONTEXT = frozenset({"ngày", "tháng", "năm", "mỗi", "hằng", "hàng", "các", "những"})
+_YEAR_CONTEXT_FOLDED = frozenset(fold(w) for w in _YEAR_CONTEXT)
+
+
+def _groups() -> list[list[tuple[str, ...]]]:
+    return [[tuple(syllables(p)) for p in group] for group in _PHRASE_GROUPS]
+
+
+PHRASE_GROUPS = _groups()
+
+
+def _same(tokens: list[str], phrase: tuple[str, ...], accented: bool) -> bool:
+    if accented:
+        return tuple(tokens) == phrase
+    return tuple(tokens) == tuple(folded(list(phrase)))
+
+
+def _number_alternative(tokens: list[str], i: int, accented: bool) -> str | None:
+    """A digit for a counting word, or a counting word for a digit, in context only.
+
+    ``4 tại chỗ`` <-> ``bốn tại chỗ``; ``năm 2021`` and ``tháng năm`` stay as they are;
+    ``tư`` is ``4`` only after ``thứ``.
+    """
+    tok, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+    prev = tokens[i - 1] if i > 0 else None
+    if tok.isdigit() and 1 <= int(tok) <= 10:
+        if nxt is None or nxt.isdigit():
+            return None
+        word = _NUMBER_WORDS[int(tok) - 1]
+        return word if accented else fold(word)
+    table = _DIGIT_OF_WORD if accented else {fold(w): d for w, d in _DIGIT_OF_WORD.items()}
+    if tok in ("tư", "tu") and prev in ("thứ", "thu"):
+        return "4"
+    if tok not in table or nxt is None or nxt.isdigit():
+        return None
+    if tok in ("năm", "nam") and prev in (_YEAR_CONTEXT if accented else _YEAR_CONTEXT_FOLDED):
+        return None
+    return table[tok]
+
+
+Unit = tuple[str, ...]  # one query unit: a syllable, or syllables that must be adjacent
+
+
+def variants(tokens: list[str], accented: bool = True, limit: int = 8) -> list[list[Unit]]:
+    """Equivalent spellings of a token sequence as lists of units, the sequence itself first.
+
+    Tokens are keys (``accented``) or folded tokens (not ``accented``). A unit of several
+    syllables is a phrase (``vắc xin``); single tokens are units of one.
+
+    >>> variants(["4", "tại", "chỗ"])
+    [[('4',), ('tại',), ('chỗ',)], [('bốn',), ('tại',), ('chỗ',)]]
+    >>> variants(["vaccine"])
+    [[('vaccine',)], [('vắc', 'xin')], [('vacxin',)], [('vaxin',)]]
+    >>> variants(["ubnd", "tinh"], accented=False)
+    [[('ubnd',), ('tinh',)], [('uy', 'ban', 'nhan', 'dan'), ('tinh',)]]
+    >>> variants(["năm", "2021"])
+    [[('năm',), ('2021',)]]
+    """
+    results: list[list[Unit]] = [[]]
+    i = 0
+    while i < len(tokens):
+        options: list[Unit] = [(tokens[i],)]
+        step = 1
+        for group in PHRASE_GROUPS:
+            hit = next((p for p in group if _same(tokens[i : i + len(p)], p, accented)), None)
+            if hit is not None:
+                step = len(hit)
+                options = [tuple(tokens[i : i + step])] + [
+                    p if accented else tuple(folded(list(p))) for p in group if p != hit
+                ]
+                break
+        if step == 1:
+            alt = _number_alternative(tokens, i, accented)
+            if alt is not None:
+                options.append((alt,))
+        results = [r + [o] for r in results for o in options][:limit]
+        i += step
+    return results
+
+
+# --- Document numbers (VIETNAMESE.md section 5) ------------------------------------------
+
+
+def number_key(number: str) -> str:
+    """A separator-blind, folded, upper-case key of a document number.
+
+    >>> number_key("342 - cv/tu") == number_key("342-CV/TU") == "342CVTU"
+    True
+    >>> number_key("1102/CĐ-TTg"), number_key("1767/CV-TU")
+    ('1102CDTTG', '1767CVTU')
+    """
+    return re.sub(r"[^0-9A-Z]", "", unidecode(clean(number)).upper())
+
+
+def fold_number(number: str) -> str:
+    """A number without diacritics, spaces removed, upper-case; separators kept.
+
+    >>> fold_number("1102/CĐ-TTg"), fold_number("342 - CV/TU")
+    ('1102/CD-TTG', '342-CV/TU')
+    """
+    return re.sub(r"\s+", "", unidecode(clean(number)).upper())

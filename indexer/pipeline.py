@@ -1,0 +1,106 @@
+"""One archive file -> one set of index fields: read, extract metadata, analyze.
+
+This is the work each indexing process does per file; it returns plain picklable data
+(``Prepared`` or ``Skipped``) so the parent process only writes to the index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from indexer import schema as f
+from indexer.analysis import analyze
+from indexer.metadata import apply_manifest, extract_metadata
+from indexer.numbers import fold_number, number_key
+from indexer.records import Document, Skipped
+from indexer.sources import SourceError, read_source
+
+# Bump when analysis or extraction changes, so that unchanged files are re-indexed once.
+PIPELINE_VERSION = "1"
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A document ready to be written: its id, content hash, metadata and index fields."""
+
+    id: str
+    content_hash: str
+    document: Document
+    fields: dict
+
+
+def content_hash(data: bytes, overrides: dict | None) -> str:
+    """Hash of a file's bytes, its manifest overrides and the pipeline version.
+
+    >>> content_hash(b"abc", None) == content_hash(b"abc", {})
+    True
+    >>> content_hash(b"abc", None) == content_hash(b"abc", {"issued_date": "2021-07-21"})
+    False
+    """
+    digest = hashlib.sha1(data)
+    digest.update(json.dumps(overrides or {}, sort_keys=True, ensure_ascii=False).encode())
+    digest.update(PIPELINE_VERSION.encode())
+    return digest.hexdigest()
+
+
+def index_fields(doc: Document, digest: str) -> dict:
+    """The Whoosh fields of one document (every text field analyzed once, here)."""
+    body = analyze(doc.body)
+    fields: dict = {
+        f.ID: doc.id,
+        f.CONTENT_HASH: digest,
+        f.RECORD: doc.to_dict(),
+        f.BODY: body.accented,
+        f.BODY_FOLDED: body.folded,
+        f.WORDS: body.words,
+    }
+    for name, folded_name, text in (
+        (f.TITLE, f.TITLE_FOLDED, doc.title),
+        (f.SUBJECT, f.SUBJECT_FOLDED, doc.subject),
+    ):
+        if text:
+            view = analyze(text, with_words=False)
+            fields[name], fields[folded_name] = view.accented, view.folded
+    if doc.number:
+        fields[f.NUMBER] = doc.number.upper()
+        fields[f.NUMBER_FOLDED] = fold_number(doc.number).upper()
+        fields[f.NUMBER_KEY] = number_key(doc.number)
+    for name, value in ((f.DOC_TYPE, doc.doc_type), (f.ISSUER, doc.issuer)):
+        if value:
+            fields[name] = value
+    for name, value in ((f.PLACE, doc.place), (f.SIGNER, doc.signer)):
+        if value:
+            fields[name] = value
+    if doc.issued_date:
+        day = datetime.strptime(doc.issued_date, "%Y-%m-%d")
+        fields[f.ISSUED_DATE] = day
+        fields[f.DAY] = int(day.strftime("%Y%m%d"))
+        fields[f.YEAR] = day.year
+    if doc.references:
+        fields[f.REFERENCES] = ",".join(r.upper() for r in doc.references)
+        fields[f.REFERENCE_KEYS] = ",".join(number_key(r) for r in doc.references)
+    return fields
+
+
+def prepare(task: tuple[Path, Path, dict | None]) -> Prepared | Skipped:
+    """Read, extract and analyze one file; a file that cannot be read becomes ``Skipped``."""
+    path, root, overrides = task
+    source = path.relative_to(root).as_posix()
+    try:
+        data = path.read_bytes()
+        raw = read_source(path, root)
+        doc = extract_metadata(raw)
+        if overrides:
+            doc = apply_manifest(doc, overrides)
+        digest = content_hash(data, overrides)
+        return Prepared(doc.id, digest, doc, index_fields(doc, digest))
+    except FileNotFoundError:
+        return Skipped(source, "file disappeared while indexing")
+    except SourceError as exc:
+        return Skipped(source, str(exc))
+    except (OSError, ValueError) as exc:
+        return Skipped(source, f"{type(exc).__name__}: {exc}")

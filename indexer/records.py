@@ -1,0 +1,58 @@
+"""Plain data passed between the indexer's stages."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One readable archive file: its id, its source file name and its text (NFC)."""
+
+    id: str  # path relative to the corpus root, without extension
+    source: str  # path relative to the corpus root, with extension
+    text: str
+    format: str = "txt"  # txt, md, docx, pdf, html
+    encoding: str | None = None  # detected encoding of text files
+
+
+@dataclass(slots=True)
+class Document:
+    """A document's metadata and text. A field the text does not state is None."""
+
+    id: str
+    source: str
+    body: str
+    number: str | None = None
+    doc_type: str | None = None
+    issued_date: str | None = None  # ISO YYYY-MM-DD
+    issuer: str | None = None
+    place: str | None = None
+    subject: str | None = None
+    title: str | None = None
+    signer: str | None = None
+    signer_title: str | None = None
+    urgency: str | None = None
+    references: list[str] = field(default_factory=list)
+    origin: str | None = None  # where a news item says it came from ("bacninh.gov.vn")
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Skipped:
+    """A file that could not be indexed, and why (said in plain words)."""
+
+    source: str
+    reason: str
+
+
+def document_id(path: Path, root: Path) -> str:
+    """The document id of ``path``: relative to ``root``, POSIX slashes, no extension.
+
+    >>> document_id(Path("/a/corpus/sub/000_x.txt"), Path("/a/corpus"))
+    'sub/000_x'
+    """
+    return path.relative_to(root).with_suffix("").as_posix()

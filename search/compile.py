@@ -1,0 +1,129 @@
+"""A parsed ``Query`` -> Whoosh queries: what must match, and what ranks higher.
+
+With ``searcher.py``, the only module that knows the engine. Rules:
+- typed with accents: each unit searches the accented view (both tone placements share one
+  key) and, weighted lower, the folded view, so exact-accent hits rank first;
+- typed without accents: the folded view only;
+- every unit has its equivalent spellings (``analysis.variants``) as alternatives;
+- scoring boosts, never filters: the whole query as a phrase, underthesea words, and a
+  document number typed as the query.
+"""
+
+from __future__ import annotations
+
+from whoosh import query as wq
+
+from indexer import schema as f
+from indexer.analysis import Unit, fold, folded, number_key, variants, words
+from search.query import Query, Text
+
+FOLDED_WEIGHT = 0.3  # a folded-only hit on an accented query counts this much
+PHRASE_BOOST = 2.0
+WORD_BOOST = 1.5
+NUMBER_BOOST = 50.0
+MAX_PREFIX_TERMS = 64
+
+
+def _views(accented: bool) -> list[tuple[str, float, bool]]:
+    """(field, weight, is_folded) of the text fields a query searches."""
+    out = [(name, w, True) for name, w in f.FOLDED_FIELDS.items()]
+    if not accented:
+        return out
+    return [(name, w, False) for name, w in f.ACCENTED_FIELDS.items()] + [
+        (name, w * FOLDED_WEIGHT, True) for name, w, _ in out
+    ]
+
+
+def _unit(unit: Unit, accented: bool, fields: list[tuple[str, float, bool]]) -> wq.Query:
+    alternatives = []
+    for name, weight, is_folded in fields:
+        tokens = folded(list(unit)) if is_folded and accented else list(unit)
+        if len(tokens) == 1:
+            alternatives.append(wq.Term(name, tokens[0], boost=weight))
+        else:
+            alternatives.append(wq.Phrase(name, tokens, boost=weight))
+    return wq.Or(alternatives)
+
+
+def _prefix(token: str, reader, accented: bool) -> wq.Query:
+    """A bounded prefix query: at most ``MAX_PREFIX_TERMS`` words of the folded body."""
+    prefix = fold(token) if accented else token
+    expanded = []
+    for term in reader.expand_prefix(f.BODY_FOLDED, prefix):
+        expanded.append(term.decode() if isinstance(term, bytes) else term)
+        if len(expanded) >= MAX_PREFIX_TERMS:
+            break
+    return wq.Or([wq.Term(f.BODY_FOLDED, t) for t in expanded]) if expanded else wq.NullQuery
+
+
+def text_query(text: Text, accented: bool, reader) -> wq.Query:
+    """All spellings of one word or phrase, in every view the query searches."""
+    if text.prefix:
+        return _prefix(text.tokens[0], reader, accented)
+    fields = _views(accented)
+    tokens = list(text.tokens) if accented else folded(list(text.tokens))
+    options = []
+    for variant in variants(tokens, accented=accented):
+        if text.phrase:
+            options.append(_unit(tuple(t for unit in variant for t in unit), accented, fields))
+        else:
+            options.append(wq.And([_unit(unit, accented, fields) for unit in variant]))
+    return options[0] if len(options) == 1 else wq.Or(options)
+
+
+def required_query(query: Query, reader, any_group: bool = False) -> wq.Query | None:
+    """What a document must match; ``any_group`` relaxes AND to OR (long questions)."""
+    groups = [
+        wq.Or([text_query(t, query.accented, reader) for t in group])
+        if len(group) > 1
+        else text_query(group[0], query.accented, reader)
+        for group in query.groups
+    ]
+    positive: wq.Query
+    if not groups:
+        positive = wq.Every()
+    elif len(groups) == 1:
+        positive = groups[0]
+    else:
+        positive = wq.Or(groups) if any_group else wq.And(groups)
+    if query.excluded:
+        excluded = wq.Or([text_query(t, query.accented, reader) for t in query.excluded])
+        positive = wq.AndNot(positive, excluded)
+    if not groups and not query.excluded:
+        return None
+    return positive
+
+
+def boost_query(query: Query) -> wq.Query | None:
+    """Optional clauses that lift the best hits: phrase, whole words, the number itself."""
+    boosts: list[wq.Query] = []
+    single = [t.tokens[0] for g in query.groups if len(g) == 1 for t in g if len(t.tokens) == 1]
+    if len(single) >= 2:
+        name = f.BODY if query.accented else f.BODY_FOLDED
+        tokens = single if query.accented else folded(single)
+        boosts.append(wq.Phrase(name, tokens, slop=1, boost=PHRASE_BOOST))
+        boosts.append(wq.Phrase(f.TITLE_FOLDED, folded(single), slop=1, boost=PHRASE_BOOST))
+    if query.accented and query.groups:
+        plain = " ".join(" ".join(t.tokens) for g in query.groups for t in g)
+        boosts.extend(wq.Term(f.WORDS, w, boost=WORD_BOOST) for w in set(words(plain)))
+    boosts.extend(wq.Term(f.NUMBER_KEY, number_key(n), boost=NUMBER_BOOST) for n in query.numbers)
+    if not boosts:
+        return None
+    return boosts[0] if len(boosts) == 1 else wq.Or(boosts)
+
+
+def scored_query(required: wq.Query, query: Query) -> wq.Query:
+    boosts = boost_query(query)
+    return required if boosts is None else wq.AndMaybe(required, boosts)
+
+
+def number_query(number: str, exact: bool = True) -> wq.Query:
+    """A document-number lookup: normalized forms first, separator-blind when not ``exact``."""
+    if exact:
+        cleaned = "".join(number.split()).upper()
+        return wq.Or([wq.Term(f.NUMBER, cleaned), wq.Term(f.NUMBER_FOLDED, fold(cleaned).upper())])
+    return wq.Term(f.NUMBER_KEY, number_key(number))
+
+
+def cited_by_query(number: str) -> wq.Query:
+    return wq.Term(f.REFERENCE_KEYS, number_key(number))

@@ -1,0 +1,126 @@
+"""Highlighting: which stretches of a document's own text matched, as escaped HTML.
+
+A pattern is a token sequence in one view (accented keys, or folded). Matching runs the
+same analysis as the index over the document's text, so ``4 tai cho`` marks
+``bốn tại chỗ`` and ``Tỉnh ủy`` marks ``Tỉnh uỷ``; the text shown keeps its own spelling.
+The output is HTML-escaped text whose only markup is ``<mark>``.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from indexer.analysis import fold, key, syllable_spans, variants
+from search.query import Query
+
+Pattern = tuple[tuple[str, ...], bool]  # (tokens, folded view?)
+SNIPPET_TOKENS = 36
+
+
+def patterns_for(query: Query) -> list[Pattern]:
+    """Every token sequence the query can match, with equivalences, in the query's view.
+
+    >>> from search.query import parse_query
+    >>> patterns_for(parse_query("4 tai cho"))[:4]
+    [(('4',), True), (('tai',), True), (('cho',), True), (('bon',), True)]
+    """
+    out: list[Pattern] = []
+    is_folded = not query.accented
+    for group in query.groups:
+        for text in group:
+            tokens = [fold(t) for t in text.tokens] if is_folded else list(text.tokens)
+            for variant in variants(tokens, accented=not is_folded):
+                if text.phrase:
+                    out.append((tuple(t for unit in variant for t in unit), is_folded))
+                else:
+                    out.extend((unit, is_folded) for unit in variant)
+    return list(dict.fromkeys(out))
+
+
+def _fold_patterns(patterns: list[Pattern]) -> list[Pattern]:
+    return list(dict.fromkeys((tuple(fold(t) for t in toks), True) for toks, _ in patterns))
+
+
+def find_spans(text: str, patterns: list[Pattern]) -> list[tuple[int, int]]:
+    """Character spans of ``text`` that match a pattern, sorted, not overlapping.
+
+    >>> find_spans("theo phương châm bốn tại chỗ", [(("4",), True), (("bon", "tai", "cho"), True)])
+    [(17, 28)]
+    """
+    tokens = list(syllable_spans(text))
+    spans = _match(tokens, patterns)
+    if not spans and any(not folded for _, folded in patterns):
+        spans = _match(tokens, _fold_patterns(patterns))  # accented query, folded-only hit
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _match(tokens: list[tuple[int, int, str]], patterns: list[Pattern]) -> list[tuple[int, int]]:
+    views: dict[bool, list[str]] = {}
+    spans = []
+    for toks, folded in patterns:
+        view = views.get(folded)
+        if view is None:
+            view = views[folded] = [fold(key(t)) if folded else key(t) for _, _, t in tokens]
+        n = len(toks)
+        for i, tok in enumerate(view):
+            if tok == toks[0] and tuple(view[i : i + n]) == toks:
+                spans.append((tokens[i][0], tokens[i + n - 1][1]))
+    return spans
+
+
+def _render(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+    out, pos = [], start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        out.append(escape(text[pos:s]))
+        out.append(f"<mark>{escape(text[s:e])}</mark>")
+        pos = e
+    out.append(escape(text[pos:end]))
+    return "".join(out)
+
+
+def mark_all(text: str, patterns: list[Pattern]) -> str:
+    """The whole text, escaped, with every match in ``<mark>``.
+
+    >>> mark_all("a <b> Tỉnh uỷ", [(("tỉnh", "ủy"), False)])
+    'a &lt;b&gt; <mark>Tỉnh uỷ</mark>'
+    """
+    return _render(text, find_spans(text, patterns), 0, len(text))
+
+
+def snippet(text: str, patterns: list[Pattern], size: int = SNIPPET_TOKENS) -> str:
+    """The best passage of ``text``: the window of ``size`` tokens with the most matches."""
+    tokens = list(syllable_spans(text))
+    if not tokens:
+        return ""
+    spans = find_spans(text, patterns) if patterns else []
+    first = 0
+    if spans:
+        starts = [t[0] for t in tokens]
+        best, best_count = 0, -1
+        for s, _ in spans:
+            i = _index_at(starts, s)
+            lo = max(0, i - size // 4)
+            count = sum(1 for a, _ in spans if tokens[lo][0] <= a < tokens[min(lo + size, len(tokens)) - 1][1])
+            if count > best_count:
+                best, best_count = lo, count
+        first = best
+    last = min(first + size, len(tokens)) - 1
+    start, end = tokens[first][0], tokens[last][1]
+    body = _render(text, spans, start, end)
+    body = " ".join(body.split())
+    return ("… " if start > 0 else "") + body + (" …" if end < len(text.rstrip()) else "")
+
+
+def _index_at(starts: list[int], pos: int) -> int:
+    from bisect import bisect_right
+
+    return max(0, bisect_right(starts, pos) - 1)

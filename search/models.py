@@ -1,0 +1,92 @@
+"""Plain data of the search layer: one request shape in, one result structure out.
+
+``api/`` serializes these to JSON; ``web/`` renders the same structures as HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SORTS = ("relevance", "newest", "oldest")
+MAX_PER_PAGE = 100
+MAX_PAGE = 1000
+
+
+@dataclass(slots=True)
+class SearchRequest:
+    """What the user asked: query text, facet selections, date range, order and page."""
+
+    q: str = ""
+    doc_type: list[str] = field(default_factory=list)
+    issuer: list[str] = field(default_factory=list)
+    year: list[int] = field(default_factory=list)
+    signer: list[str] = field(default_factory=list)
+    date_from: str | None = None  # ISO date, inclusive
+    date_to: str | None = None  # ISO date, inclusive
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+
+    def facet_selection(self, name: str) -> list[str]:
+        return [str(v) for v in getattr(self, name)]
+
+
+@dataclass(slots=True)
+class Hit:
+    id: str
+    number: str | None
+    title: str | None
+    doc_type: str | None
+    issuer: str | None
+    issued_date: str | None
+    snippet: str  # HTML-escaped text; <mark> is its only markup
+    score: float | None
+    subject: str | None = None
+
+
+@dataclass(slots=True)
+class FacetValue:
+    value: str
+    count: int
+    selected: bool = False
+
+
+@dataclass(slots=True)
+class Facet:
+    name: str
+    values: list[FacetValue]
+
+
+@dataclass(slots=True)
+class Bucket:
+    key: str  # "2021" or "2021-07"
+    count: int
+
+
+@dataclass(slots=True)
+class SearchResults:
+    query: str
+    total: int
+    page: int
+    per_page: int
+    took_ms: float
+    results: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    suggestion: str | None = None
+    sort: str = "relevance"
+    terms: list[str] = field(default_factory=list)  # what was searched, for highlighting
+
+
+@dataclass(slots=True)
+class Reference:
+    number: str
+    id: str | None  # None when the cited document is not in the archive
+
+
+@dataclass(slots=True)
+class DocumentView:
+    """A whole document for reading: its metadata, body and citations both ways."""
+
+    record: dict  # every metadata field of indexer.records.Document, and body
+    references: list[Reference]
+    cited_by: list[dict]  # [{"id", "number", "title", "doc_type", "issued_date"}]

@@ -1,0 +1,333 @@
+"""The search engine facade: search, lookup, read, timeline, export over one index.
+
+``Engine`` keeps one Whoosh searcher and its in-memory columns, refreshed when the index
+changes (a new commit or a rebuilt generation), and serializes access with a lock. It
+returns the plain structures of ``search.models``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+
+from indexer import schema as f
+from search import compile as qc
+from search.errors import BadQuery, IndexUnavailable, NotFound
+from search.facets import Columns, count_facet, count_years, facet_mask, histogram, load_columns
+from search.highlight import mark_all, patterns_for, snippet
+from search.models import (
+    MAX_PAGE,
+    MAX_PER_PAGE,
+    SORTS,
+    Bucket,
+    DocumentView,
+    Hit,
+    Reference,
+    SearchRequest,
+    SearchResults,
+)
+from search.query import Query, parse_date_range, parse_query, parse_year_range
+from search.suggest import Vocabulary, closest_query, restore_accents
+
+FACET_PARAMS = {"doc_type": "type", "issuer": "issuer", "signer": "signer"}
+
+
+@dataclass
+class _State:
+    generation: str
+    ix: object
+    searcher: object
+    columns: Columns
+    vocabulary: Vocabulary | None = None
+
+
+class Engine:
+    """Search calls over the index in ``index_dir`` (thread-safe)."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = Path(index_dir)
+        self._lock = threading.RLock()
+        self._state: _State | None = None
+
+    # --- index state -------------------------------------------------------------------
+    def _current(self) -> _State:
+        path = f.current_index_path(self.index_dir)
+        if path is None:
+            raise IndexUnavailable(f"no index in {self.index_dir}: run `tracuu index`")
+        state = self._state
+        if state is None or state.generation != path.name:
+            try:
+                ix = whoosh_index.open_dir(str(path))
+                searcher = ix.searcher()
+            except Exception as exc:  # damaged: say so and name the fix
+                raise IndexUnavailable(
+                    f"the index in {self.index_dir} cannot be read ({type(exc).__name__}); "
+                    "run `tracuu index --rebuild`"
+                ) from exc
+            if state is not None:
+                state.searcher.close()
+            state = self._state = _State(path.name, ix, searcher, load_columns(searcher.reader()))
+        elif not state.searcher.up_to_date():
+            state.searcher = state.searcher.refresh()
+            state.columns = load_columns(state.searcher.reader())
+        return state
+
+    def document_count(self) -> int:
+        with self._lock:
+            return int(self._current().columns.live.sum())
+
+    def close(self) -> None:
+        with self._lock:
+            if self._state is not None:
+                self._state.searcher.close()
+                self._state = None
+
+    # --- search ------------------------------------------------------------------------
+    def search(self, request: SearchRequest) -> SearchResults:
+        """Ranked, filtered, faceted, highlighted results for one request."""
+        started = time.perf_counter()
+        _check(request)
+        query = parse_query(request.q)
+        with self._lock:
+            state = self._current()
+            required, matched = self._match(state, query)
+            base, selections = self._filters(state, query, request, matched)
+            final = base.copy()
+            for mask in selections.values():
+                final &= mask
+            facets = self._facets(state, base, selections, request, query)
+            page = self._page(state, query, required, final, request)
+            hits = [self._hit(state, docnum, score, query) for docnum, score in page]
+            total = int(final.sum())
+            suggestion = self._suggest(state, query, total)
+        return SearchResults(
+            query=request.q,
+            total=total,
+            page=request.page,
+            per_page=request.per_page,
+            took_ms=round((time.perf_counter() - started) * 1000, 2),
+            results=hits,
+            facets=facets,
+            suggestion=suggestion,
+            sort=request.sort,
+            terms=query.terms(),
+        )
+
+    def _match(self, state: _State, query: Query) -> tuple[wq.Query | None, np.ndarray]:
+        """The engine query and the documents it matches (AND, else OR for long queries)."""
+        live = state.columns.live
+        reader = state.searcher.reader()
+        required = qc.required_query(query, reader)
+        if required is None:
+            return None, live.copy()
+        mask = self._docs(state, required)
+        if not mask.any() and len(query.groups) > 1:
+            required = qc.required_query(query, reader, any_group=True)
+            mask = self._docs(state, required)
+        return required, mask
+
+    def _docs(self, state: _State, q: wq.Query) -> np.ndarray:
+        mask = np.zeros(len(state.columns.live), dtype=bool)
+        docnums = np.fromiter(state.searcher.docs_for_query(q), dtype=np.int64)
+        mask[docnums] = True
+        return mask & state.columns.live
+
+    def _filters(self, state, query, request, matched) -> tuple[np.ndarray, dict]:
+        """The base set (text, dates, numbers) and one mask per selected facet."""
+        cols = state.columns
+        base = matched
+        for value in query.filters.get("number", []):
+            base = base & self._docs(state, wq.Or([qc.number_query(value), qc.number_query(value, exact=False)]))
+        for value in query.filters.get("date", []):
+            low, high = parse_date_range(value)
+            base = base & (cols.day >= low) & (cols.day <= high)
+        for value in query.filters.get("year", []):
+            low, high = parse_year_range(value)
+            base = base & (cols.year >= low) & (cols.year <= high)
+        if request.date_from or request.date_to:
+            low = _iso_day(request.date_from, "date_from") if request.date_from else 0
+            high = _iso_day(request.date_to, "date_to") if request.date_to else f.UNKNOWN_DAY - 1
+            base = base & (cols.day >= low) & (cols.day <= high)
+        selections = {}
+        for name, param in FACET_PARAMS.items():
+            values = request.facet_selection(name) + query.filters.get(param, [])
+            if values:
+                selections[name] = facet_mask(cols.facets[name], values)
+        if request.year:
+            selections["year"] = np.isin(cols.year, [int(y) for y in request.year])
+        return base, selections
+
+    def _facets(self, state, base, selections, request, query) -> dict:
+        out = {}
+        for name in ("doc_type", "issuer", "year", "signer"):
+            mask = base.copy()
+            for other, sel in selections.items():
+                if other != name:
+                    mask &= sel
+            chosen = request.facet_selection(name) + query.filters.get(FACET_PARAMS.get(name, ""), [])
+            if name == "year":
+                out[name] = count_years(state.columns.year, mask, chosen)
+            else:
+                out[name] = count_facet(state.columns.facets[name], mask, chosen)
+        return out
+
+    def _page(self, state, query, required, final, request) -> list[tuple[int, float | None]]:
+        start = (request.page - 1) * request.per_page
+        return self._ordered(state, query, required, final, request.sort, start + request.per_page)[
+            start:
+        ]
+
+    def _ordered(self, state, query, required, final, sort, limit) -> list[tuple[int, float | None]]:
+        """Matching document numbers in the requested order, at most ``limit`` (None: all)."""
+        if required is not None and sort == "relevance" and final.any():
+            allowed = set(np.flatnonzero(final).tolist())
+            results = state.searcher.search(
+                qc.scored_query(required, query), filter=allowed, limit=limit, terms=False
+            )
+            return [(hit.docnum, round(float(hit.score), 4)) for hit in results]
+        docnums = np.flatnonzero(final)
+        day = state.columns.day[docnums]
+        if sort == "oldest":
+            order = np.lexsort((docnums, day))
+        else:  # newest first; documents without a date last
+            order = np.lexsort((-docnums, np.where(day == f.UNKNOWN_DAY, -1, day)))[::-1]
+        return [(int(d), None) for d in docnums[order[:limit]]]
+
+    def _hit(self, state, docnum: int, score: float | None, query: Query) -> Hit:
+        record = state.searcher.stored_fields(docnum)[f.RECORD]
+        patterns = patterns_for(query)
+        return Hit(
+            id=record["id"],
+            number=record.get("number"),
+            title=record.get("title") or record.get("subject"),
+            doc_type=record.get("doc_type"),
+            issuer=record.get("issuer"),
+            issued_date=record.get("issued_date"),
+            snippet=snippet(record.get("body") or "", patterns),
+            score=score,
+            subject=record.get("subject"),
+        )
+
+    def _suggest(self, state: _State, query: Query, total: int) -> str | None:
+        if not query.groups:
+            return None
+        if state.vocabulary is None:
+            state.vocabulary = Vocabulary.load(state.searcher.reader())
+        if not query.accented:
+            restored = restore_accents(query, state.vocabulary)
+            if restored:
+                return restored
+        if total == 0:
+            return closest_query(query, state.vocabulary, lambda q: self._has_hits(state, q))
+        return None
+
+    def _has_hits(self, state: _State, text: str) -> bool:
+        required, mask = self._match(state, parse_query(text))
+        return required is not None and bool(mask.any())
+
+    # --- documents ---------------------------------------------------------------------
+    def lookup(self, number: str) -> list[Hit]:
+        """Documents whose number is ``number`` (tolerant of case, spaces, dashes, accents)."""
+        if not number or not number.strip() or len(number) > 100:
+            raise BadQuery("number must be 1 to 100 characters, e.g. 342-CV/TU")
+        with self._lock:
+            state = self._current()
+            docnums = list(state.searcher.docs_for_query(qc.number_query(number)))
+            if not docnums:
+                docnums = list(state.searcher.docs_for_query(qc.number_query(number, exact=False)))
+            empty = parse_query("")
+            return [self._hit(state, d, None, empty) for d in sorted(docnums)]
+
+    def document(self, doc_id: str, q: str = "") -> DocumentView:
+        """One document with its references resolved and the documents that cite it."""
+        with self._lock:
+            state = self._current()
+            docnum = state.searcher.document_number(**{f.ID: doc_id})
+            if docnum is None:
+                raise NotFound(f"no document with id {doc_id!r}")
+            record = dict(state.searcher.stored_fields(docnum)[f.RECORD])
+            references = [Reference(n, self._id_of(state, n)) for n in record.get("references", [])]
+            cited_by = []
+            if record.get("number"):
+                for other in sorted(state.searcher.docs_for_query(qc.cited_by_query(record["number"]))):
+                    if other != docnum and state.columns.live[other]:
+                        rec = state.searcher.stored_fields(other)[f.RECORD]
+                        cited_by.append({k: rec.get(k) for k in ("id", "number", "title", "doc_type", "issued_date")})
+            if q:
+                record["body_html"] = mark_all(record.get("body") or "", patterns_for(parse_query(q)))
+        return DocumentView(record=record, references=references, cited_by=cited_by)
+
+    def _id_of(self, state: _State, number: str) -> str | None:
+        for docnum in state.searcher.docs_for_query(qc.number_query(number, exact=False)):
+            if state.columns.live[docnum]:
+                return state.columns.ids[docnum]
+        return None
+
+    def timeline(self, request: SearchRequest, interval: str = "year") -> list[Bucket]:
+        """Counts of matching documents per year or month."""
+        if interval not in ("year", "month"):
+            raise BadQuery("interval must be year or month")
+        _check(request)
+        query = parse_query(request.q)
+        with self._lock:
+            state = self._current()
+            _, matched = self._match(state, query)
+            final, selections = self._filters(state, query, request, matched)
+            for mask in selections.values():
+                final &= mask
+            keys = state.columns.year if interval == "year" else state.columns.month
+            pairs = histogram(keys, final)
+        fmt = (lambda k: str(k)) if interval == "year" else (lambda k: f"{k // 100}-{k % 100:02d}")
+        return [Bucket(fmt(k), c) for k, c in pairs]
+
+    def export(self, request: SearchRequest) -> list[dict]:
+        """Metadata of every matching document (no body), in the request's order."""
+        _check(request)
+        query = parse_query(request.q)
+        with self._lock:
+            state = self._current()
+            required, matched = self._match(state, query)
+            final, selections = self._filters(state, query, request, matched)
+            for mask in selections.values():
+                final &= mask
+            ordered = self._ordered(state, query, required, final, request.sort, None)
+            records = []
+            for docnum, _ in ordered:
+                record = dict(state.searcher.stored_fields(docnum)[f.RECORD])
+                record.pop("body", None)
+                records.append(record)
+        return records
+
+    def record(self, doc_id: str) -> dict:
+        with self._lock:
+            state = self._current()
+            docnum = state.searcher.document_number(**{f.ID: doc_id})
+            if docnum is None:
+                raise NotFound(f"no document with id {doc_id!r}")
+            record = dict(state.searcher.stored_fields(docnum)[f.RECORD])
+        record.pop("body", None)
+        return record
+
+
+def _check(request: SearchRequest) -> None:
+    if request.sort not in SORTS:
+        raise BadQuery(f"sort must be one of {', '.join(SORTS)}")
+    if not 1 <= request.page <= MAX_PAGE:
+        raise BadQuery(f"page must be between 1 and {MAX_PAGE}")
+    if not 1 <= request.per_page <= MAX_PER_PAGE:
+        raise BadQuery(f"per_page must be between 1 and {MAX_PER_PAGE}")
+
+
+def _iso_day(value: str, name: str) -> int:
+    try:
+        return int(date.fromisoformat(value).strftime("%Y%m%d"))
+    except ValueError:
+        raise BadQuery(f"{name} must be a date like 2021-07-22, not {value!r}") from None

@@ -1,0 +1,122 @@
+"""Query suggestions from the index's own vocabulary.
+
+- A query typed without accents gets its most likely accented form: whole words first
+  (underthesea words of the archive, ``tai cho`` -> ``tại chỗ``), then single syllables,
+  each the most frequent accented spelling with that folded form.
+- A query with no hits gets the closest query that has hits (each unknown syllable replaced
+  by the nearest known one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from indexer import schema as f
+from indexer.analysis import fold
+from search.query import Query
+
+MAX_WORD = 4
+
+
+@dataclass
+class Vocabulary:
+    """folded form -> (most frequent accented form, its document frequency)."""
+
+    words: dict[str, tuple[str, int]] = field(default_factory=dict)
+    syllables: dict[str, tuple[str, int]] = field(default_factory=dict)
+    folded: set[str] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, reader) -> Vocabulary:
+        vocab = cls()
+        for name, table in ((f.WORDS, vocab.words), (f.BODY, vocab.syllables)):
+            if name not in reader.indexed_field_names():
+                continue
+            for term, info in reader.iter_field(name):
+                text = term.decode("utf-8") if isinstance(term, bytes) else term
+                add(table, text, info.doc_frequency())
+        if f.BODY_FOLDED in reader.indexed_field_names():
+            vocab.folded = {
+                t.decode("utf-8") if isinstance(t, bytes) else t
+                for t in reader.lexicon(f.BODY_FOLDED)
+            }
+        return vocab
+
+
+def add(table: dict[str, tuple[str, int]], text: str, freq: int) -> None:
+    """Keep the most frequent accented form of each folded form.
+
+    >>> t = {}; add(t, "tài", 3); add(t, "tại", 9); add(t, "tai", 1); t
+    {'tai': ('tại', 9)}
+    """
+    folded = fold(text)
+    best = table.get(folded)
+    if best is None or freq > best[1]:
+        table[folded] = (text, freq)
+
+
+def restore_tokens(tokens: list[str], vocab: Vocabulary) -> list[str]:
+    """Accented forms for folded tokens, longest known word first.
+
+    >>> v = Vocabulary(words={"tai_cho": ("tại_chỗ", 5)}, syllables={"cho": ("cho", 50)})
+    >>> restore_tokens(["4", "tai", "cho"], v)
+    ['4', 'tại', 'chỗ']
+    """
+    out, i = [], 0
+    while i < len(tokens):
+        for size in range(min(MAX_WORD, len(tokens) - i), 1, -1):
+            hit = vocab.words.get("_".join(tokens[i : i + size]))
+            if hit:
+                out.extend(hit[0].split("_"))
+                i += size
+                break
+        else:
+            hit = vocab.syllables.get(tokens[i])
+            out.append(hit[0] if hit else tokens[i])
+            i += 1
+    return out
+
+
+def _render(query: Query, replace: Callable[[list[str]], list[str]]) -> str:
+    parts = []
+    for group in query.groups:
+        texts = []
+        for text in group:
+            words = " ".join(replace([fold(t) for t in text.tokens]))
+            texts.append(f'"{words}"' if text.phrase and len(text.tokens) > 1 else words)
+        parts.append(" OR ".join(texts))
+    return " ".join(parts)
+
+
+def restore_accents(query: Query, vocab: Vocabulary) -> str | None:
+    """The accented form of an unaccented query's words, or None when nothing changes."""
+    plain = [fold(t) for g in query.groups for text in g for t in text.tokens]
+    flat = restore_tokens(plain, vocab)
+    if flat == plain:
+        return None
+    it = iter(flat)
+    return _render(query, lambda toks: [next(it) for _ in toks])
+
+
+def closest_query(query: Query, vocab: Vocabulary, has_hits: Callable[[str], bool]) -> str | None:
+    """Replace unknown syllables by the nearest known ones; None unless that finds something."""
+    import difflib
+
+    known = sorted(vocab.folded)
+
+    def fix(tokens: list[str]) -> list[str]:
+        out = []
+        for tok in tokens:
+            if tok in vocab.folded:
+                out.append(tok)
+                continue
+            pool = [k for k in known if k[:1] == tok[:1] and abs(len(k) - len(tok)) <= 2]
+            near = difflib.get_close_matches(tok, pool, n=1, cutoff=0.75)
+            out.append(near[0] if near else tok)
+        return out
+
+    candidate = _render(query, fix)
+    if candidate and candidate != _render(query, lambda t: t) and has_hits(candidate):
+        return candidate
+    return None
