@@ -21,7 +21,7 @@ from whoosh import index as whoosh_index
 
 from indexer import schema as f
 from indexer.locking import build_lock
-from indexer.metadata import load_manifest
+from indexer.manifest import load_manifest
 from indexer.pipeline import Prepared, content_hash, prepare
 from indexer.progress import Progress, SilentProgress
 from indexer.records import Skipped, document_id

@@ -43,21 +43,27 @@ _TO_VNI_LETTER = {v: k for k, v in _VNI_LETTERS.items()}
 
 _TONES = frozenset(_GRAVE + _ACUTE + _TILDE + _HOOK + _DOT)
 _NO_TONES = dict.fromkeys(map(ord, _TONES))
+_NUCLEI = (
+    "iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu ai ao au ay âu ây eo êu ia iê iu "
+    "oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ưu ươ yê a ă â e ê i o ô ơ u ư y"
+)
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-    r"[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnptk])?"
+    rf"(?:{_NUCLEI.replace(' ', '|')})(?:ch|ng|nh|[cmnptk])?"
 )
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
 _LETTER = re.compile(r"[^\W\d_]")
 # Latin-1 characters that are not letters of the Vietnamese alphabet: frequent in
 # TCVN3/VNI text read as Latin-1, rare in real Unicode Vietnamese.
-_MARKERS = frozenset(map(chr, range(0xA1, 0x100))) - frozenset(
-    "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ"
-)
-# A heading line (or word) typed in capitals whose toned vowels TCVN3 could only store
-# in lower case: "CéNG HßA" -> "CỘNG HÒA".
-_CAPS_LINE = re.compile(r"^(?=[^a-z\n]*+$)(?=[^A-Z\n]*[A-Z][^A-Z\n]*[A-Z])[^\n]+", re.M)
+_MARKERS = frozenset(map(chr, range(0xA1, 0x100))) - frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+# TCVN3 codes that are symbols in Latin-1 (·¸µ for ã á à): common in TCVN3, rare elsewhere.
+_TCVN3_SYMBOLS = frozenset(c for c in _TCVN3_CODES if not c.isalpha())
+# Capitals typed with TCVN3's small toned vowels: a word with two or more capitals and no
+# small ASCII letter ("CéNG" -> "CỘNG"), then the rest of its line when that line has no
+# small ASCII letter ("X· HéI" -> "XÃ HỘI"; but "Sè 342-CV/TU" stays "Số 342-CV/TU").
 _CAPS_WORD = re.compile(r"\b(?=[^\WA-Z]*[A-Z][^\WA-Z]*[A-Z])[^\Wa-z]++\b")
+_TONED_CAPS = "".join(sorted({c.upper() for c in _TCVN3_UNICODE[14:]}))
+_CAPS_LINE = re.compile(rf"^(?=[^a-z\n]*+$)(?=[^\n]*?[{_TONED_CAPS}])[^\n]+", re.M)
 
 SAMPLE = 65_536  # characters scored; enough to decide, and keeps 50 MB files fast
 CONFIDENT = 0.85  # share of accented words that must be real syllables
@@ -68,16 +74,19 @@ class LegacyEncodingError(ValueError):
 
 
 def from_tcvn3(text: str) -> str:
-    """TCVN3 (ABC) text, read as Latin-1, in Unicode.
+    r"""TCVN3 (ABC) text, read as Latin-1, in Unicode.
 
     >>> from_tcvn3("Céng hßa X· héi chñ nghÜa ViÖt Nam")
     'Cộng hòa Xã hội chủ nghĩa Việt Nam'
-    >>> from_tcvn3("TØNH ñY NINH B×NH")
-    'TỈNH ỦY NINH BÌNH'
+    >>> from_tcvn3("TØNH ñY NINH B×NH\nSè 342-CV/TU")
+    'TỈNH ỦY NINH BÌNH\nSố 342-CV/TU'
     """
-    text = text.translate(_FROM_TCVN3)
-    text = _CAPS_LINE.sub(lambda m: m.group().upper(), text)
-    return _CAPS_WORD.sub(lambda m: m.group().upper(), text)
+    text = _CAPS_WORD.sub(_upper, text.translate(_FROM_TCVN3))
+    return _CAPS_LINE.sub(_upper, text)
+
+
+def _upper(match: re.Match[str]) -> str:
+    return match.group().upper()
 
 
 def to_tcvn3(text: str) -> str:
@@ -111,7 +120,8 @@ def _vni_char(ch: str) -> str:
     decomposed = unicodedata.normalize("NFD", ch)
     base, marks = decomposed[0], decomposed[1:]
     if base.lower() in "ou" and _HORN in marks:
-        base, marks = _vni_char(unicodedata.normalize("NFC", base + _HORN)), marks.replace(_HORN, "")
+        base = _vni_char(unicodedata.normalize("NFC", base + _HORN))
+        marks = marks.replace(_HORN, "")
     if not marks:
         return base
     modifier = "".join(m for m in marks if m not in _TONES)
@@ -151,12 +161,15 @@ def vietnamese_ratio(text: str) -> tuple[float, int]:
     >>> vietnamese_ratio("Cộng hòa Xã hội, Covid-19")
     (1.0, 4)
     >>> vietnamese_ratio("Céng hßa X· héi chñ nghÜa")
-    (0.4, 5)
+    (0.2, 5)
     """
     words = [w for w in _WORD.findall(unicodedata.normalize("NFC", text)) if not w.isascii()]
     if not words:
         return 0.0, 0
     return sum(map(is_syllable, words)) / len(words), len(words)
+
+
+_CONVERTERS = (("tcvn3", from_tcvn3), ("vni", from_vni))
 
 
 def repair(text: str) -> tuple[str, str | None]:
@@ -172,15 +185,18 @@ def repair(text: str) -> tuple[str, str | None]:
     """
     sample = text[:SAMPLE]
     markers = sum(1 for ch in sample if ch in _MARKERS)
-    if markers < 2:
+    if not markers:
         return text, None
     as_is, _ = vietnamese_ratio(sample)
-    best, name, convert = max(
-        (vietnamese_ratio(f(sample))[0], n, f) for n, f in (("tcvn3", from_tcvn3), ("vni", from_vni))
-    )
+    scores = [(vietnamese_ratio(f(sample))[0], -i) for i, (_, f) in enumerate(_CONVERTERS)]
+    best, minus_i = max(scores)  # a tie goes to the first: TCVN3
+    name, convert = _CONVERTERS[-minus_i]
     if best >= CONFIDENT and best - as_is >= 0.25:
         return convert(text), name
     letters = len(_LETTER.findall(sample))
+    symbols = sum(1 for ch in sample if ch in _TCVN3_SYMBOLS)
     if as_is >= CONFIDENT or markers < 0.03 * letters:
         return text, None
+    if best < 0.5 and symbols < 0.01 * letters:
+        return text, None  # not Vietnamese at all (German, French): not ours to judge
     raise LegacyEncodingError("legacy TCVN3/VNI encoding: convert the file to Unicode")

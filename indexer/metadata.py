@@ -1,4 +1,4 @@
-"""Metadata of one archive file: ``RawDocument`` in, ``Document`` out; plus the manifest.
+"""Metadata of one archive file: ``RawDocument`` in, ``Document`` out.
 
 Reads what the text states and nothing more (a field it does not state is None):
 
@@ -21,17 +21,13 @@ Choices, where the text leaves room for them:
 - Capitals become proper Vietnamese case: ``TỈNH ỦY NINH BÌNH`` -> ``Tỉnh ủy Ninh Bình``,
   ``PHÓ BÍ THƯ`` -> ``Phó Bí thư``, keeping the document's own tone-mark spelling.
 
-The manifest (``corpus/manifest.csv``, see ``corpus/README.md``) supplies what the text
-cannot, and wins over extraction.
+The manifest (``indexer.manifest``) supplies what the text cannot, and wins over extraction.
 """
 
 from __future__ import annotations
 
-import csv
-import dataclasses
 import datetime as dt
 import re
-from pathlib import Path
 
 from indexer.analysis import clean, fold, key
 from indexer.numbers import DOC_TYPES, doc_type_of, find_numbers, normalize_number, number_key
@@ -59,6 +55,9 @@ _LEDE = re.compile(
     r"(?P<org>[^\W\d_][^,.;:]{2,60}?)\s+(?:đã\s+)?(?:có|ban hành|gửi)\s+"
     rf"(?P<type>{_TYPE_WORDS})\b"
 )
+_ORG = re.compile(
+    r"(?:tinh|thanh|huyen|thi|quan|dang) uy\b|(?:ban|so|bo|phong|cuc|chi bo|van phong|uy ban)\s"
+)
 _ORIGIN = re.compile(r"^Nguồn\s*:\s*(\S.*)$", re.IGNORECASE)
 
 # Proper case of capitalized phrases; "unit" phrases are followed by a place name.
@@ -67,7 +66,7 @@ _PHRASES = (
     "Văn phòng|Thường trực|Chủ tịch|Ủy ban nhân dân|Hội đồng nhân dân|Ủy ban Kiểm tra|Ủy ban|"
     "Ủy viên|Mặt trận Tổ quốc|Việt Nam|Chính phủ|Thủ tướng|Quốc hội|Hội nghị|Ban Chỉ đạo|"
     "Ban Tuyên giáo|Ban Dân vận|Ban Tổ chức|Ban Nội chính|Giám đốc|Bộ trưởng|Đảng ủy|"
-    "Đảng đoàn|Ban cán sự đảng"
+    "Đảng đoàn|Ban cán sự đảng|Y tế"
 ).split("|")
 _UNITS = "Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy|tỉnh|thành phố|huyện|quận|thị xã|xã|phường"
 _CASING = sorted(
@@ -159,6 +158,13 @@ def _number(header: list[str]) -> str | None:
     return None
 
 
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def _date_line(line: str) -> tuple[str | None, str | None] | None:
     """``(place, iso_date)`` when ``line`` ends with a header date; else None."""
     plain = _plain(line).rstrip(" .*_")
@@ -166,9 +172,8 @@ def _date_line(line: str) -> tuple[str | None, str | None] | None:
     if match is None:
         return None
     d, m, y = (int(g) for g in match.groups() if g is not None)
-    try:
-        day = dt.date(y, m, d).isoformat()
-    except ValueError:
+    day = _iso(y, m, d)
+    if day is None:
         return None
     before = plain[: match.start()].rstrip()
     if not before:
@@ -188,9 +193,10 @@ def _plain_keep(line: str) -> str:
     return line.strip().lstrip("#").strip().lstrip("*").strip()
 
 
-def _title_after_heading(header: list[str], at: int) -> tuple[str, str | None]:
+def _title_after_heading(header: list[str], at: int) -> tuple[str | None, str | None]:
     match = _HEADING.match(_plain_keep(header[at]))
-    assert match is not None
+    if match is None:
+        return None, None
     label = next(t for t in _TYPE_LABELS if t.upper() == match["type"])
     parts = [_plain(match["rest"])] + _block(header, at + 1)
     text = " ".join(_sentence(p) if _is_caps(p) else p for p in parts if p)
@@ -213,7 +219,10 @@ def _issuer(header: list[str], stop: int) -> str | None:
             found.append(caps[0])
         elif found:
             break
-    return _proper(_squash(" ".join(found)), places=True) if found else None
+    # "ĐẢNG BỘ TỈNH X / HUYỆN ỦY Y": the superior body first, the issuer last; but
+    # "ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI" is one name over two lines.
+    start = max((i for i, c in enumerate(found) if _ORG.match(fold(c))), default=0)
+    return _proper(_squash(" ".join(found[start:])), places=True) if found else None
 
 
 def _subject(header: list[str]) -> str | None:
@@ -258,7 +267,8 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
             name = (
                 " ".join(_capital(w.lower()) for w in plain.split()) if _is_caps(plain) else plain
             )
-            title = _SIGN_FOR.sub("", titles[-1]).strip()
+            # "T/M BAN BÍ THƯ" alone names the body signed for, not the signer's title
+            title = titles[-1] if len(titles) > 1 or not _SIGN_FOR.match(titles[0]) else ""
             return _squash(name), _sentence(_squash(title)) or None
         else:
             break
@@ -287,7 +297,7 @@ def _news(lines: list[str], doc: Document) -> None:
     if lede:
         doc.issuer, doc.doc_type = lede["org"].strip(), lede["type"]
         if lede["y"]:
-            doc.issued_date = dt.date(int(lede["y"]), int(lede["m"]), int(lede["d"])).isoformat()
+            doc.issued_date = _iso(int(lede["y"]), int(lede["m"]), int(lede["d"]))
     for line in reversed(plain[-5:]):
         match = _ORIGIN.match(line)
         if match:
@@ -329,85 +339,3 @@ def extract_metadata(raw: RawDocument) -> Document:
     own = number_key(doc.number) if doc.number else None
     doc.references = [n for n in find_numbers(body) if number_key(n) != own]
     return doc
-
-
-# --- The manifest: known metadata the text does not state -------------------------------
-
-MANIFEST_COLUMNS = (
-    "id",
-    "number",
-    "doc_type",
-    "issued_date",
-    "issuer",
-    "place",
-    "subject",
-    "title",
-    "signer",
-    "signer_title",
-    "urgency",
-    "references",
-    "note",
-)
-_OVERRIDABLE = frozenset(MANIFEST_COLUMNS) - {"id", "note"}
-CLEAR = "-"  # a cell holding only this clears the extracted value
-
-
-class ManifestError(ValueError):
-    """The manifest cannot be read as the documented CSV."""
-
-
-def _cell(column: str, value: str, where: str) -> object:
-    if value == CLEAR:
-        return [] if column == "references" else None
-    if column == "references":
-        return [normalize_number(r) or r for r in (_squash(x) for x in value.split(";")) if r]
-    if column == "number":
-        return normalize_number(value) or value
-    if column == "issued_date":
-        try:
-            return dt.date.fromisoformat(value).isoformat()
-        except ValueError:
-            raise ManifestError(f"{where}: issued_date {value!r} is not YYYY-MM-DD") from None
-    return value
-
-
-def load_manifest(path: Path) -> dict[str, dict[str, object]]:
-    """Document id -> its overrides (non-empty cells only); a missing file gives ``{}``.
-
-    ``references`` becomes a list; ``number`` and references are normalized; a cell of
-    ``-`` clears the field.
-    """
-    path = Path(path)
-    if not path.is_file():
-        return {}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        unknown = set(reader.fieldnames or ()) - set(MANIFEST_COLUMNS)
-        if "id" not in (reader.fieldnames or ()) or unknown:
-            raise ManifestError(f"{path.name}: columns must be among {', '.join(MANIFEST_COLUMNS)}")
-        manifest: dict[str, dict[str, object]] = {}
-        for row in reader:
-            where = f"{path.name} line {reader.line_num}"
-            doc_id = clean(row.get("id") or "").strip()
-            if not doc_id or doc_id in manifest:
-                raise ManifestError(f"{where}: missing or repeated id {doc_id!r}")
-            manifest[doc_id] = {
-                col: _cell(col, clean(val).strip(), where)
-                for col, val in row.items()
-                if col != "id" and col is not None and val and clean(val).strip()
-            }
-    return manifest
-
-
-def apply_manifest(doc: Document, overrides: dict[str, object]) -> Document:
-    """A copy of ``doc`` with the manifest's values in place of the extracted ones.
-
-    >>> d = Document(id="003", source="003.txt", body="", references=["07-KL/TW"])
-    >>> new = apply_manifest(d, {"issued_date": "2021-07-21", "references": "07-KL/TW; 68/NQ-CP"})
-    >>> new.issued_date, new.references, d.issued_date
-    ('2021-07-21', ['07-KL/TW', '68/NQ-CP'], None)
-    """
-    changes = {k: v for k, v in overrides.items() if k in _OVERRIDABLE}
-    if isinstance(changes.get("references"), str):
-        changes["references"] = _cell("references", str(changes["references"]), doc.id)
-    return dataclasses.replace(doc, **changes)

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from indexer import schema as f
 from indexer.analysis import analyze
-from indexer.metadata import apply_manifest, extract_metadata
+from indexer.manifest import apply_manifest
+from indexer.metadata import extract_metadata
 from indexer.numbers import fold_number, number_key
 from indexer.records import Document, Skipped
 from indexer.sources import SourceError, read_source

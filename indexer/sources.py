@@ -23,16 +23,12 @@ from indexer.analysis import clean
 from indexer.records import RawDocument, document_id
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
-_FORMATS = {".txt": "txt", ".md": "md", ".docx": "docx", ".pdf": "pdf", ".html": "html",
-            ".htm": "html"}  # fmt: skip
+_FORMATS = dict(zip(SUPPORTED, ("txt", "md", "docx", "pdf", "html", "html"), strict=True))
 
-_BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
+# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))  # fmt: skip
 _SAMPLE = 65_536
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x19\x1c-\x1f\x7f-\x9f\ufffd]")
 _BOOKMARK = re.compile(r"\[bookmark: [^\]\n]{0,200}\]")
@@ -50,8 +46,8 @@ class SourceError(Exception):
 def find_files(paths: Iterable[Path]) -> list[Path]:
     """Readable archive files under ``paths`` (files or directories), sorted.
 
-    Hidden files and directories, ``manifest.*`` files and Word lock files (``~$x.docx``)
-    are left out, as are files whose suffix is not in ``SUPPORTED``.
+    Left out: suffixes not in ``SUPPORTED``, hidden files and directories, the archive's
+    own ``manifest.*`` and ``README.*``, and Word lock files (``~$x.docx``).
 
     >>> corpus = Path(__file__).parent.parent / "corpus"
     >>> [p.name for p in find_files([corpus])][:2]
@@ -73,10 +69,7 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
 
 def _wanted(name: str) -> bool:
     lower = name.lower()
-    return (
-        lower.endswith(SUPPORTED)
-        and not lower.startswith((".", "~$", "manifest."))
-    )
+    return lower.endswith(SUPPORTED) and not lower.startswith((".", "~$", "manifest.", "readme."))
 
 
 def read_source(path: Path, root: Path) -> RawDocument:
@@ -115,8 +108,6 @@ def _read_bytes(path: Path) -> bytes:
         raise SourceError("file disappeared while indexing") from None
     except PermissionError:
         raise SourceError("permission denied: the file cannot be read") from None
-    except IsADirectoryError:
-        raise SourceError("not a regular file") from None
     except OSError as exc:
         raise SourceError(f"cannot read file: {exc.strerror or exc}") from None
 
@@ -134,7 +125,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
     text, encoding = _decode_bytes(data)
     if _looks_binary(text[:_SAMPLE]):
         raise SourceError("binary file (not text)")
-    return _finish(text, encoding)
+    text, name = _finish(text, encoding)
+    return text, name or encoding
 
 
 def _finish(text: str, encoding: str | None) -> tuple[str, str | None]:
@@ -144,7 +136,7 @@ def _finish(text: str, encoding: str | None) -> tuple[str, str | None]:
     except legacy.LegacyEncodingError as exc:
         raise SourceError(str(exc)) from None
     if legacy_name:
-        encoding = legacy_name if encoding in (None, "latin-1") else f"{encoding}+{legacy_name}"
+        encoding = f"{encoding}+{legacy_name}" if encoding else legacy_name
     text = _BOOKMARK.sub("", clean(text)).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise SourceError("empty file")
@@ -198,9 +190,9 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 def _single_byte(data: bytes) -> tuple[str, str]:
     """Windows-1258 when it reads as Vietnamese; otherwise Latin-1 for the legacy check,
     or what charset-normalizer is sure about."""
-    latin = data.decode("latin-1")
-    if _looks_binary(latin[:_SAMPLE]):
+    if _looks_binary(data[:_SAMPLE].decode("cp1252", errors="replace")):
         raise SourceError("binary file (not text)")
+    latin = data.decode("latin-1")
     try:
         cp1258 = unicodedata.normalize("NFC", data.decode("cp1258"))
     except UnicodeDecodeError:
@@ -215,8 +207,8 @@ def _single_byte(data: bytes) -> tuple[str, str]:
         return text, legacy_name
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.chaos > 0.1:
+    best = from_bytes(data).best() if len(data) >= 200 else None  # short text: a guess
+    if best is None or best.chaos > 0.05:
         raise SourceError("unknown text encoding: convert the file to UTF-8")
     return str(best), best.encoding
 
@@ -236,11 +228,9 @@ def _docx_blocks(container) -> Iterable[str]:
     for block in container.iter_inner_content():
         if hasattr(block, "rows"):  # a table
             for row in block.rows:
-                seen = set()
-                for cell in row.cells:
-                    if id(cell._tc) not in seen:  # merged cells repeat
-                        seen.add(id(cell._tc))
-                        yield from _docx_blocks(cell)
+                cells = {id(cell._tc): cell for cell in row.cells}  # merged cells repeat
+                for cell in cells.values():
+                    yield from _docx_blocks(cell)
         else:
             yield block.text
 

@@ -56,8 +56,11 @@ def _prefix(token: str, reader, accented: bool) -> wq.Query:
     return wq.Or([wq.Term(f.BODY_FOLDED, t) for t in expanded]) if expanded else wq.NullQuery
 
 
-def text_query(text: Text, accented: bool, reader) -> wq.Query:
-    """All spellings of one word or phrase, in every view the query searches."""
+def text_query(text: Text, accented: bool, reader, any_unit: bool = False) -> wq.Query:
+    """All spellings of one word or phrase, in every view the query searches.
+
+    The words of an unquoted sequence must all match, or any of them with ``any_unit``.
+    """
     if text.prefix:
         return _prefix(text.tokens[0], reader, accented)
     fields = _views(accented)
@@ -67,16 +70,17 @@ def text_query(text: Text, accented: bool, reader) -> wq.Query:
         if text.phrase:
             options.append(_unit(tuple(t for unit in variant for t in unit), accented, fields))
         else:
-            options.append(wq.And([_unit(unit, accented, fields) for unit in variant]))
+            units = [_unit(unit, accented, fields) for unit in variant]
+            options.append(wq.Or(units) if any_unit else wq.And(units))
     return options[0] if len(options) == 1 else wq.Or(options)
 
 
 def required_query(query: Query, reader, any_group: bool = False) -> wq.Query | None:
     """What a document must match; ``any_group`` relaxes AND to OR (long questions)."""
     groups = [
-        wq.Or([text_query(t, query.accented, reader) for t in group])
+        wq.Or([text_query(t, query.accented, reader, any_group) for t in group])
         if len(group) > 1
-        else text_query(group[0], query.accented, reader)
+        else text_query(group[0], query.accented, reader, any_group)
         for group in query.groups
     ]
     positive: wq.Query
@@ -97,7 +101,7 @@ def required_query(query: Query, reader, any_group: bool = False) -> wq.Query | 
 def boost_query(query: Query) -> wq.Query | None:
     """Optional clauses that lift the best hits: phrase, whole words, the number itself."""
     boosts: list[wq.Query] = []
-    single = [t.tokens[0] for g in query.groups if len(g) == 1 for t in g if len(t.tokens) == 1]
+    single = [tok for g in query.groups if len(g) == 1 for t in g if not t.phrase for tok in t.tokens]
     if len(single) >= 2:
         name = f.BODY if query.accented else f.BODY_FOLDED
         tokens = single if query.accented else folded(single)

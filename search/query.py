@@ -73,7 +73,7 @@ def parse_query(text: str) -> Query:
 
     >>> q = parse_query('4 tai cho -"Thanh Hoa" type:CV')
     >>> [[t.tokens for t in g] for g in q.groups], q.excluded[0].tokens, q.filters, q.accented
-    ([[('4',)], [('tai',)], [('cho',)]], ('thanh', 'hoa'), {'type': ['CV']}, False)
+    ([[('4', 'tai', 'cho')]], ('thanh', 'hoa'), {'type': ['CV']}, False)
     >>> [[t.tokens for t in g] for g in parse_query("covid OR vaccine").groups]
     [[('covid',), ('vaccine',)]]
     >>> parse_query('"tại chỗ')
@@ -92,6 +92,7 @@ def parse_query(text: str) -> Query:
         if kind:
             items.append((kind, item))
     _group(items, query)
+    _join_runs(query)
     query.accented = any(has_diacritics(tok) for tok in _surface_words(query))
     if sum(len(t.tokens) for g in query.groups for t in g) + len(query.excluded) > MAX_TERMS:
         raise BadQuery(f"too many terms (at most {MAX_TERMS})")
@@ -170,6 +171,22 @@ def _group(items: list[tuple[str, Text | None]], query: Query) -> None:
             query.groups.append([item])
     if pending_or:
         raise BadQuery("OR needs a word or phrase on each side")
+
+
+def _join_runs(query: Query) -> None:
+    """Consecutive plain words become one unquoted sequence, so that equivalences can see
+    their neighbours (``4 tại chỗ`` <-> ``bốn tại chỗ``, ``vắc xin`` <-> ``vaccine``);
+    each word of the sequence must still match, in any order."""
+    joined: list[list[Text]] = []
+    for group in query.groups:
+        text = group[0]
+        simple = len(group) == 1 and not text.phrase and not text.prefix
+        previous = joined[-1][0] if joined and len(joined[-1]) == 1 else None
+        if simple and previous and not previous.phrase and not previous.prefix:
+            joined[-1] = [Text(previous.tokens + text.tokens)]
+        else:
+            joined.append(group)
+    query.groups = joined
 
 
 def _add_filter(query: Query, name: str, value: str) -> None:

@@ -20,7 +20,7 @@ from whoosh import query as wq
 
 from indexer import schema as f
 from search import compile as qc
-from search.errors import BadQuery, IndexUnavailable, NotFound
+from search.errors import BadQuery, IndexUnavailable, NotFound, SearchError
 from search.facets import Columns, count_facet, count_years, facet_mask, histogram, load_columns
 from search.highlight import mark_all, patterns_for, snippet
 from search.models import (
@@ -38,6 +38,13 @@ from search.query import Query, parse_date_range, parse_query, parse_year_range
 from search.suggest import Vocabulary, closest_query, restore_accents
 
 FACET_PARAMS = {"doc_type": "type", "issuer": "issuer", "signer": "signer"}
+SEARCH_TIME_BUDGET = 5.0  # seconds one search may take before it gives up (503)
+
+
+class SearchTimeout(SearchError):
+    """A search that ran past the engine's time budget; the message says what to do."""
+
+    status = 503
 
 
 @dataclass
@@ -52,8 +59,9 @@ class _State:
 class Engine:
     """Search calls over the index in ``index_dir`` (thread-safe)."""
 
-    def __init__(self, index_dir: Path) -> None:
+    def __init__(self, index_dir: Path, time_budget: float = SEARCH_TIME_BUDGET) -> None:
         self.index_dir = Path(index_dir)
+        self.time_budget = time_budget
         self._lock = threading.RLock()
         self._state: _State | None = None
 
@@ -99,12 +107,14 @@ class Engine:
         with self._lock:
             state = self._current()
             required, matched = self._match(state, query)
+            self._within_budget(started)
             base, selections = self._filters(state, query, request, matched)
             final = base.copy()
             for mask in selections.values():
                 final &= mask
             facets = self._facets(state, base, selections, request, query)
             page = self._page(state, query, required, final, request)
+            self._within_budget(started)
             hits = [self._hit(state, docnum, score, query) for docnum, score in page]
             total = int(final.sum())
             suggestion = self._suggest(state, query, total)
@@ -121,6 +131,14 @@ class Engine:
             terms=query.terms(),
         )
 
+    def _within_budget(self, started: float) -> None:
+        """Checked between the stages of a search (Whoosh cannot be interrupted inside one)."""
+        if time.perf_counter() - started > self.time_budget:
+            raise SearchTimeout(
+                f"the search took longer than {self.time_budget:g} s; "
+                "narrow it with more words, a phrase or filters, and try again"
+            )
+
     def _match(self, state: _State, query: Query) -> tuple[wq.Query | None, np.ndarray]:
         """The engine query and the documents it matches (AND, else OR for long queries)."""
         live = state.columns.live
@@ -129,7 +147,7 @@ class Engine:
         if required is None:
             return None, live.copy()
         mask = self._docs(state, required)
-        if not mask.any() and len(query.groups) > 1:
+        if not mask.any() and len(query.terms()) > 1:
             required = qc.required_query(query, reader, any_group=True)
             mask = self._docs(state, required)
         return required, mask

@@ -78,12 +78,15 @@ def restore_tokens(tokens: list[str], vocab: Vocabulary) -> list[str]:
     return out
 
 
-def _render(query: Query, replace: Callable[[list[str]], list[str]]) -> str:
+def _render(
+    query: Query, replace: Callable[[list[str]], list[str]], folded_input: bool = True
+) -> str:
     parts = []
     for group in query.groups:
         texts = []
         for text in group:
-            words = " ".join(replace([fold(t) for t in text.tokens]))
+            tokens = [fold(t) for t in text.tokens] if folded_input else list(text.tokens)
+            words = " ".join(replace(tokens))
             texts.append(f'"{words}"' if text.phrase and len(text.tokens) > 1 else words)
         parts.append(" OR ".join(texts))
     return " ".join(parts)
@@ -100,15 +103,24 @@ def restore_accents(query: Query, vocab: Vocabulary) -> str | None:
 
 
 def closest_query(query: Query, vocab: Vocabulary, has_hits: Callable[[str], bool]) -> str | None:
-    """Replace unknown syllables by the nearest known ones; None unless that finds something."""
+    """Replace unknown syllables by the nearest known ones; None unless that finds something.
+
+    >>> from search.query import parse_query
+    >>> v = Vocabulary(syllables={"chong": ("chống", 9)}, folded={"chong"})
+    >>> closest_query(parse_query("chốngg"), v, lambda q: True)
+    'chống'
+    """
     import difflib
 
-    known = sorted(vocab.folded)
+    if query.accented:
+        known = {form for form, _ in vocab.syllables.values()}
+    else:
+        known = vocab.folded
 
     def fix(tokens: list[str]) -> list[str]:
         out = []
         for tok in tokens:
-            if tok in vocab.folded:
+            if tok in known:
                 out.append(tok)
                 continue
             pool = [k for k in known if k[:1] == tok[:1] and abs(len(k) - len(tok)) <= 2]
@@ -116,7 +128,8 @@ def closest_query(query: Query, vocab: Vocabulary, has_hits: Callable[[str], boo
             out.append(near[0] if near else tok)
         return out
 
-    candidate = _render(query, fix)
-    if candidate and candidate != _render(query, lambda t: t) and has_hits(candidate):
+    candidate = _render(query, fix, folded_input=not query.accented)
+    unchanged = _render(query, lambda t: t, folded_input=not query.accented)
+    if candidate and candidate != unchanged and has_hits(candidate):
         return candidate
     return None

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from indexer.analysis import clean
-from indexer.metadata import ManifestError, apply_manifest, extract_metadata, load_manifest
+from indexer.manifest import ManifestError, apply_manifest, load_manifest
+from indexer.metadata import extract_metadata
 from indexer.numbers import DOC_TYPES, fold_number, normalize_number, number_key
 from indexer.records import Document, RawDocument
 
@@ -295,3 +296,42 @@ def test_doc_types_name_the_common_prefixes():
         "BC": "Báo cáo",
         "TTr": "Tờ trình",
     }
+
+
+HUYEN_UY_THONG_BAO = """ĐẢNG BỘ TỈNH THANH HÓA
+HUYỆN ỦY NGA SƠN
+*
+Số 12-TB/HU
+Nga Sơn, ngày 1 tháng 10 năm 2021
+
+THÔNG BÁO
+KẾT LUẬN CỦA BAN THƯỜNG VỤ HUYỆN ỦY
+về công tác phòng, chống dịch
+
+Ban Thường vụ Huyện ủy kết luận như sau.
+
+K/T BÍ THƯ
+PHÓ BÍ THƯ
+(Đã ký)
+Lê Văn An
+"""
+
+
+def test_party_header_under_a_superior_body_names_the_issuing_body():
+    assert synthetic(HUYEN_UY_THONG_BAO) == {
+        **NOTHING,
+        "number": "12-TB/HU",
+        "doc_type": "Thông báo",
+        "issued_date": "2021-10-01",
+        "issuer": "Huyện ủy Nga Sơn",
+        "place": "Nga Sơn",
+        "title": "Kết luận của Ban Thường vụ Huyện ủy về công tác phòng, chống dịch",
+        "signer": "Lê Văn An",
+        "signer_title": "Phó Bí thư",
+    }
+
+
+def test_signature_for_a_body_without_a_title_line_has_no_signer_title():
+    text = "Nội dung chỉ đạo.\n\nT/M BAN BÍ THƯ\n\n\nNGUYỄN VĂN AN\n"
+    fields = synthetic(text)
+    assert (fields["signer"], fields["signer_title"]) == ("Nguyễn Văn An", None)

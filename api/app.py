@@ -1,0 +1,96 @@
+"""The FastAPI application: JSON API, web pages, one error shape, security headers."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api import document_routes, search_routes
+from api.schemas import HealthOut
+from api.settings import Settings, get_settings
+from search.errors import SearchError
+from search.searcher import Engine
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:"
+)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the service for ``settings`` (default: from the environment)."""
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="tracuu",
+        summary="Full-text search over an archive of Vietnamese administrative documents",
+        version="0.1.0",
+    )
+    app.state.settings = settings
+    app.state.engine = Engine(settings.index_dir, time_budget=settings.search_time_budget)
+    app.include_router(search_routes.router)
+    app.include_router(document_routes.router)
+    _add_web(app)
+    _add_error_handlers(app)
+
+    @app.get("/healthz", response_model=HealthOut, tags=["service"])
+    def health() -> HealthOut:
+        """Liveness, with the number of documents in the index."""
+        return HealthOut(status="ok", documents=app.state.engine.document_count())
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        docs = request.url.path in ("/docs", "/redoc")
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if docs:
+            response.headers["Content-Security-Policy"] = DOCS_CSP
+        return response
+
+    return app
+
+
+def _add_web(app: FastAPI) -> None:
+    try:
+        from web.pages import mount_web
+    except ImportError:  # the web UI is optional for API-only deployments
+        return
+    mount_web(app)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(SearchError)
+    async def search_error(request: Request, exc: SearchError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_input(request: Request, exc: RequestValidationError) -> JSONResponse:
+        parts = []
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error.get("loc", ())[1:]) or "request"
+            parts.append(f"{where}: {error.get('msg', 'invalid')}")
+        return JSONResponse({"detail": "; ".join(parts) or "invalid request"}, status_code=400)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse(
+            {"detail": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers
+        )
+
+
+def __getattr__(name: str) -> FastAPI:
+    """``uvicorn api.app:app`` builds the app from the environment on first use."""
+    if name == "app":
+        return create_app()
+    raise AttributeError(name)

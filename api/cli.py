@@ -1,0 +1,160 @@
+"""The `tracuu` command: a thin wrapper over the indexer and search calls."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from api.settings import Settings
+from indexer.build import BuildError, BuildReport, build_index
+from indexer.locking import IndexBusy
+from indexer.progress import BarProgress, SilentProgress
+from search.errors import SearchError
+from search.models import SearchRequest
+from search.searcher import Engine
+
+EXIT_SKIPPED = 2  # the build finished but some files could not be read
+
+
+def _settings(index_dir: str | None = None, corpus_dir: str | None = None) -> Settings:
+    overrides = {}
+    if index_dir:
+        overrides["index_dir"] = Path(index_dir)
+    if corpus_dir:
+        overrides["corpus_dir"] = Path(corpus_dir)
+    return Settings(**overrides)
+
+
+@click.group()
+def main() -> None:
+    """tracuu: full-text search for Vietnamese administrative documents."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--index-dir", help="Index directory (default: $TRACUU_INDEX_DIR or data/index)")
+@click.option("--rebuild", is_flag=True, help="Start over instead of updating")
+@click.option("--jobs", type=click.IntRange(1, 64), help="Processes for analysis (default: all)")
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary")
+def index(paths: tuple[Path, ...], index_dir: str | None, rebuild: bool, jobs, quiet) -> None:
+    """Index the corpus (or the given directory, or files inside the corpus)."""
+    settings = _settings(index_dir)
+    root, files = settings.corpus_dir, None
+    if len(paths) == 1 and paths[0].is_dir():
+        root = paths[0]
+    elif paths:
+        if any(p.is_dir() for p in paths):
+            raise click.UsageError("give one directory, or files inside the corpus")
+        files = list(paths)
+    try:
+        report = build_index(
+            root,
+            settings.index_dir,
+            files=files,
+            rebuild=rebuild,
+            jobs=jobs,
+            progress=SilentProgress() if quiet else BarProgress(),
+        )
+    except (BuildError, IndexBusy) as exc:
+        raise click.ClickException(str(exc)) from exc
+    except ValueError as exc:  # a file outside the corpus root
+        raise click.ClickException(str(exc)) from exc
+    if not quiet:
+        _print_report(report)
+    if report.skipped:
+        sys.exit(EXIT_SKIPPED)
+
+
+def _print_report(report: BuildReport) -> None:
+    click.echo(
+        f"added {report.added}, updated {report.updated}, removed {report.removed}, "
+        f"unchanged {report.unchanged}, skipped {len(report.skipped)}; "
+        f"{report.documents} documents in the index; {report.seconds:.1f} s "
+        f"({report.docs_per_second:.1f} documents/s)",
+        err=True,
+    )
+    for skipped in report.skipped:
+        click.echo(f"  skipped {skipped.source}: {skipped.reason}", err=True)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--index-dir", help="Index directory")
+@click.option("--corpus-dir", help="Corpus directory")
+@click.option("--quiet", is_flag=True, help="No progress bar while indexing")
+def serve(host: str, port: int, index_dir, corpus_dir, quiet: bool) -> None:
+    """Bring the index up to date with the corpus, then serve the API and web pages."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = _settings(index_dir, corpus_dir)
+    try:
+        report = build_index(
+            settings.corpus_dir,
+            settings.index_dir,
+            progress=SilentProgress() if quiet else BarProgress(),
+        )
+    except (BuildError, IndexBusy) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not quiet:
+        _print_report(report)
+    app = create_app(settings)
+    try:
+        count = app.state.engine.document_count()
+    except SearchError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"serving {count} documents on http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
+@click.argument("query")
+@click.option("--doc-type", multiple=True, help="Filter by type (repeat for OR)")
+@click.option("--year", multiple=True, type=int, help="Filter by year (repeat for OR)")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON")
+@click.option("--index-dir", help="Index directory")
+def search(query: str, doc_type, year, as_json: bool, index_dir) -> None:
+    """Search the index."""
+    engine = Engine(_settings(index_dir).index_dir)
+    try:
+        results = engine.search(
+            SearchRequest(q=query, doc_type=list(doc_type), year=list(year), per_page=10)
+        )
+    except SearchError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(asdict(results), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{results.total} documents ({results.took_ms} ms)")
+    if results.suggestion:
+        click.echo(f"Có phải bạn muốn tìm: {results.suggestion}")
+    for hit in results.results:
+        click.echo(f"\n{hit.id}  {hit.number or '-'}  {hit.doc_type or '-'}  {hit.issued_date or '-'}")
+        click.echo(f"  {hit.title or ''}")
+        click.echo("  " + hit.snippet.replace("<mark>", "[").replace("</mark>", "]"))
+
+
+@main.command()
+@click.argument("number")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON")
+@click.option("--index-dir", help="Index directory")
+def lookup(number: str, as_json: bool, index_dir) -> None:
+    """Find documents by number (số hiệu)."""
+    engine = Engine(_settings(index_dir).index_dir)
+    try:
+        hits = engine.lookup(number)
+    except SearchError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not hits:
+        raise click.ClickException(f"no document with number {number!r}")
+    if as_json:
+        click.echo(json.dumps({"results": [asdict(h) for h in hits]}, ensure_ascii=False, indent=2))
+        return
+    for hit in hits:
+        click.echo(f"{hit.id}  {hit.number}  {hit.doc_type or '-'}  {hit.issued_date or '-'}  {hit.title or ''}")

@@ -1,0 +1,61 @@
+"""Dependencies shared by the routes: the engine, search parameters, the write key."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import Depends, Header, HTTPException, Query, Request
+
+from api.settings import Settings
+from search.models import SearchRequest
+from search.searcher import Engine
+
+
+def get_engine(request: Request) -> Engine:
+    return request.app.state.engine
+
+
+def get_app_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def search_params(
+    q: Annotated[str, Query(max_length=2000, description="Query text (see the query language)")] = "",
+    doc_type: Annotated[list[str], Query(description="Type filter; repeat for OR")] = [],  # noqa: B006
+    issuer: Annotated[list[str], Query(description="Issuer filter; repeat for OR")] = [],  # noqa: B006
+    year: Annotated[list[int], Query(description="Year filter; repeat for OR")] = [],  # noqa: B006
+    signer: Annotated[list[str], Query(description="Signer filter; repeat for OR")] = [],  # noqa: B006
+    date_from: Annotated[str | None, Query(description="Issued on or after (YYYY-MM-DD)")] = None,
+    date_to: Annotated[str | None, Query(description="Issued on or before (YYYY-MM-DD)")] = None,
+    sort: Annotated[str, Query(pattern="^(relevance|newest|oldest)$")] = "relevance",
+    page: Annotated[int, Query(ge=1, le=1000)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> SearchRequest:
+    """The search parameters shared by search, timeline and export."""
+    return SearchRequest(
+        q=q,
+        doc_type=[v for v in doc_type if v],
+        issuer=[v for v in issuer if v],
+        year=year,
+        signer=[v for v in signer if v],
+        date_from=date_from or None,
+        date_to=date_to or None,
+        sort=sort,
+        page=page,
+        per_page=per_page,
+    )
+
+
+def require_api_key(
+    settings: Annotated[Settings, Depends(get_app_settings)],
+    x_api_key: Annotated[str | None, Header(description="The TRACUU_API_KEY")] = None,
+) -> None:
+    """Writes need X-API-Key equal to TRACUU_API_KEY (compared in constant time)."""
+    if settings.api_key is None or not settings.api_key.get_secret_value():
+        raise HTTPException(403, "writes are disabled: TRACUU_API_KEY is not configured")
+    if not x_api_key:
+        raise HTTPException(401, "missing X-API-Key header")
+    expected = settings.api_key.get_secret_value().encode()
+    if not hmac.compare_digest(x_api_key.encode(), expected):
+        raise HTTPException(403, "wrong API key")

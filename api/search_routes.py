@@ -1,0 +1,95 @@
+"""Read endpoints: search, lookup, timeline, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi.responses import StreamingResponse
+
+from api.deps import get_engine, search_params
+from api.schemas import LookupOut, SearchOut, TimelineOut
+from search.models import SearchRequest
+from search.searcher import Engine
+
+router = APIRouter(prefix="/api", tags=["search"])
+EXPORT_COLUMNS = (
+    "id", "number", "doc_type", "issued_date", "issuer", "place", "subject", "title",
+    "signer", "signer_title", "urgency", "references", "source",
+)  # fmt: skip
+
+
+@router.get("/search", response_model=SearchOut)
+def search_documents(
+    request: Annotated[SearchRequest, Depends(search_params)],
+    engine: Annotated[Engine, Depends(get_engine)],
+) -> SearchOut:
+    """Search: ranked, faceted, highlighted results; an empty q browses newest first."""
+    if not request.q.strip() and request.sort == "relevance":
+        request.sort = "newest"
+    return SearchOut.model_validate(engine.search(request))
+
+
+@router.get("/lookup", response_model=LookupOut, responses={404: {"description": "No match"}})
+def lookup_number(
+    engine: Annotated[Engine, Depends(get_engine)],
+    number: Annotated[str, Query(min_length=1, max_length=100, description="e.g. 342-CV/TU")],
+) -> LookupOut:
+    """Find documents by number, tolerant of case, spaces, dashes and missing accents."""
+    hits = engine.lookup(number)
+    if not hits:
+        raise HTTPException(404, f"no document with number {number!r}")
+    return LookupOut(results=hits)
+
+
+@router.get("/timeline", response_model=TimelineOut)
+def timeline(
+    request: Annotated[SearchRequest, Depends(search_params)],
+    engine: Annotated[Engine, Depends(get_engine)],
+    interval: Annotated[str, Query(pattern="^(year|month)$")] = "year",
+) -> TimelineOut:
+    """Counts of matching documents by year or month."""
+    return TimelineOut(buckets=engine.timeline(request, interval))
+
+
+@router.get("/export", responses={200: {"content": {"text/csv": {}, "application/json": {}}}})
+def export_documents(
+    request: Annotated[SearchRequest, Depends(search_params)],
+    engine: Annotated[Engine, Depends(get_engine)],
+    format: Annotated[str, Query(pattern="^(csv|json)$")] = "json",
+) -> StreamingResponse:
+    """Every matching document's metadata, streamed as CSV or JSON."""
+    if not request.q.strip() and request.sort == "relevance":
+        request.sort = "newest"
+    records = engine.export(request)
+    if format == "csv":
+        return StreamingResponse(
+            _csv(records),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="tracuu.csv"'},
+        )
+    return StreamingResponse(_json(records), media_type="application/json")
+
+
+def _csv(records: list[dict]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(EXPORT_COLUMNS)
+    for record in records:
+        row = dict(record, references=";".join(record.get("references") or []))
+        writer.writerow([row.get(c) if row.get(c) is not None else "" for c in EXPORT_COLUMNS])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _json(records: list[dict]) -> Iterator[str]:
+    yield '{"total": %d, "results": [' % len(records)
+    for i, record in enumerate(records):
+        yield ("," if i else "") + json.dumps(record, ensure_ascii=False)
+    yield "]}"

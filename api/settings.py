@@ -1,0 +1,24 @@
+"""Service settings: flags first, then environment (TRACUU_*), then these defaults."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TRACUU_")
+
+    index_dir: Path = Path("data/index")
+    corpus_dir: Path = Path("corpus")
+    api_key: SecretStr | None = None  # unset: write endpoints answer 403
+    max_upload_bytes: int = 20 * 1024 * 1024
+    search_time_budget: float = 5.0  # seconds per search; past it the API answers 503
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,450 @@
+"""Query latency of the real service over HTTP, against SQLite FTS5 in the same run.
+
+1. generate the archive (``bench/out/archive-N``, reused when present) and bring the index
+   (``bench/out/index-N``) up to date with ``build_index`` (a no-op when it already is);
+2. start the service (uvicorn, loopback, a free port) as a subprocess, wait for /healthz;
+3. build a mixed query set from the archive's own vocabulary and metadata;
+4. one untimed warm-up pass, then the timed pass(es) over a keep-alive httpx client:
+   p50/p95/p99 per category and overall, plus the server's memory (VmRSS, VmHWM);
+5. the same queries in-process against SQLite FTS5 (``unicode61 remove_diacritics 2``):
+   bm25 top 10 plus a doc_type facet count for searches, an indexed column for lookups;
+   the ratio tracuu / FTS5 per category.
+
+Everything is bounded (``--max-requests``, ``--time-limit``); the server is stopped at the
+end, also on errors and Ctrl-C.
+
+Usage: ``python bench/query_bench.py --docs 50000 [--per-category 60] [--jobs 2]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import DEFAULT_DATA, ensure_archive, read_meta  # noqa: E402
+from relevance import strip_accents  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+SEARCH_CATEGORIES = ("word", "words", "words_noaccent", "phrase", "facet", "browse")
+CATEGORIES = (*SEARCH_CATEGORIES, "lookup")
+WORD = re.compile(r"\w+")
+TARGETS = {"search_p50": 30.0, "search_p95": 150.0, "lookup_p95": 10.0, "memory_mb": 1024.0}
+
+
+@dataclass
+class BenchQuery:
+    """One query, in the API's terms; ``fts`` says how the FTS5 baseline runs it."""
+
+    category: str
+    q: str = ""
+    doc_type: list[str] = field(default_factory=list)
+    year: list[int] = field(default_factory=list)
+    date_from: str | None = None
+    date_to: str | None = None
+    sort: str = "relevance"
+    number: str | None = None
+
+    def request(self) -> tuple[str, list[tuple[str, str]]]:
+        if self.category == "lookup":
+            return "/api/lookup", [("number", self.number or "")]
+        params = [("q", self.q), ("sort", self.sort), ("per_page", "10")]
+        params += [("doc_type", t) for t in self.doc_type]
+        params += [("year", str(y)) for y in self.year]
+        if self.date_from:
+            params += [("date_from", self.date_from), ("date_to", self.date_to or "")]
+        return "/api/search", params
+
+
+# --- the query set -----------------------------------------------------------------------
+
+
+def body_paragraphs(text: str) -> list[str]:
+    return [line for line in text.splitlines() if len(line) >= 100]
+
+
+def make_queries(archive: Path, metas: list[dict], per_category: int, seed: int) -> list:
+    """``per_category`` queries of each category, from the archive's words and metadata."""
+    rng = random.Random(seed)
+    sample = rng.sample(metas, min(len(metas), 800))
+    paragraphs: list[list[str]] = []
+    df: Counter[str] = Counter()
+    for meta in sample:
+        paras = body_paragraphs((archive / meta["path"]).read_text(encoding="utf-8"))
+        paragraphs += [WORD.findall(p) for p in paras]
+        df.update({w.lower() for p in paras for w in WORD.findall(p) if w.isalpha()})
+    common = [w for w, c in df.items() if 0.02 * len(sample) <= c <= 0.5 * len(sample)]
+    rarer = [w for w, c in df.items() if 2 <= c < 0.02 * len(sample)]
+    paragraphs = [p for p in paragraphs if len(p) >= 8]
+    types = sorted({m["doc_type"] for m in metas})
+    years = sorted({int(m["issued_date"][:4]) for m in metas})
+
+    def run_of(size: int) -> str:
+        words = rng.choice(paragraphs)
+        start = rng.randrange(len(words) - size)
+        return " ".join(words[start : start + size])
+
+    def single() -> str:
+        return rng.choice(common if rng.random() < 0.6 else rarer)
+
+    queries: list[BenchQuery] = []
+    for _ in range(per_category):
+        queries.append(BenchQuery("word", single()))
+        queries.append(BenchQuery("words", run_of(rng.randint(2, 4))))
+        queries.append(BenchQuery("words_noaccent", strip_accents(run_of(rng.randint(2, 4)))))
+        queries.append(BenchQuery("phrase", f'"{run_of(rng.randint(2, 3))}"'))
+        facet = BenchQuery("facet", single() if rng.random() < 0.5 else run_of(2))
+        if rng.random() < 0.7:
+            facet.doc_type = [rng.choice(types)]
+        if not facet.doc_type or rng.random() < 0.5:
+            facet.year = [rng.choice(years)]
+        queries.append(facet)
+        start = rng.choice(metas)["issued_date"][:7] + "-01"
+        months = rng.randint(1, 3)
+        year, month = int(start[:4]), int(start[5:7]) + months
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+        end = f"{year:04d}-{month:02d}-01"
+        queries.append(BenchQuery("browse", "", date_from=start, date_to=end, sort="newest"))
+        number = rng.choice(metas)["number"]
+        number = rng.choice([number, number.lower(), strip_accents(number).lower()])
+        queries.append(BenchQuery("lookup", number=number))
+    rng.shuffle(queries)
+    return queries
+
+
+# --- SQLite FTS5 baseline ----------------------------------------------------------------
+
+
+def number_key(number: str) -> str:
+    return re.sub(r"[^0-9A-Z]", "", strip_accents(number).upper())
+
+
+def build_fts(path: Path, archive: Path, metas: list[dict]) -> sqlite3.Connection:
+    """An FTS5 table over the file texts and a metadata table with indexed columns."""
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path)
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE fts USING fts5(body, tokenize='unicode61 remove_diacritics 2');
+        CREATE TABLE meta(rowid INTEGER PRIMARY KEY, id TEXT, number TEXT, number_key TEXT,
+                          doc_type TEXT, year INTEGER, issued_date TEXT);
+        """
+    )
+    for n, meta in enumerate(metas, 1):
+        text = (archive / meta["path"]).read_text(encoding="utf-8")
+        db.execute("INSERT INTO fts(rowid, body) VALUES (?, ?)", (n, text))
+        db.execute(
+            "INSERT INTO meta VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (n, meta["id"], meta["number"], number_key(meta["number"]), meta["doc_type"],
+             int(meta["issued_date"][:4]), meta["issued_date"]),
+        )  # fmt: skip
+    db.executescript(
+        """
+        CREATE INDEX meta_number ON meta(number_key);
+        CREATE INDEX meta_date ON meta(issued_date);
+        INSERT INTO fts(fts) VALUES ('optimize');
+        """
+    )
+    db.commit()
+    return db
+
+
+def fts_match(query: BenchQuery) -> str:
+    tokens = WORD.findall(query.q)
+    if query.category == "phrase":
+        return '"' + " ".join(tokens) + '"'
+    return " ".join(f'"{t}"' for t in tokens)
+
+
+def fts_run(db: sqlite3.Connection, query: BenchQuery) -> int:
+    """Run one query the FTS5 way; returns the number of matching documents."""
+    if query.category == "lookup":
+        sql = "SELECT id FROM meta WHERE number_key = ?"
+        return len(db.execute(sql, (number_key(query.number or ""),)).fetchall())
+    where, args = [], []
+    if query.category == "browse":
+        where.append("m.issued_date BETWEEN ? AND ?")
+        args += [query.date_from, query.date_to]
+        source = "meta m"
+    else:
+        where.append("fts MATCH ?")
+        args.append(fts_match(query))
+        source = "fts JOIN meta m ON m.rowid = fts.rowid"
+    if query.doc_type:
+        where.append(f"m.doc_type IN ({','.join('?' * len(query.doc_type))})")
+        args += query.doc_type
+    if query.year:
+        where.append(f"m.year IN ({','.join('?' * len(query.year))})")
+        args += query.year
+    cond = " AND ".join(where)
+    order = "m.issued_date DESC" if query.category == "browse" else "bm25(fts)"
+    db.execute(f"SELECT m.id FROM {source} WHERE {cond} ORDER BY {order} LIMIT 10", args)
+    facets = db.execute(
+        f"SELECT m.doc_type, count(*) FROM {source} WHERE {cond} GROUP BY m.doc_type", args
+    ).fetchall()
+    return sum(count for _, count in facets)
+
+
+# --- the service -------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(args, archive: Path, index_dir: Path, port: int, log: Path):
+    env = {**os.environ, "TRACUU_INDEX_DIR": str(index_dir), "TRACUU_CORPUS_DIR": str(archive)}
+    if args.via_cli:
+        tracuu = Path(sys.executable).parent / "tracuu"
+        cmd = [str(tracuu), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    else:
+        cmd = [sys.executable, "-m", "uvicorn", "api.app:app", "--host", "127.0.0.1",
+               "--port", str(port), "--log-level", "warning", "--no-access-log"]  # fmt: skip
+    with log.open("wb") as out:
+        return subprocess.Popen(
+            cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    """Stop the server we started (its own process group), politely, then firmly."""
+    if proc.poll() is not None:
+        return
+    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def wait_healthy(client: httpx.Client, proc: subprocess.Popen, log: Path, timeout: float) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            tail = log.read_text(errors="replace")[-3000:]
+            raise RuntimeError(f"the server exited with {proc.returncode}:\n{tail}")
+        try:
+            response = client.get("/healthz", timeout=2)
+            if response.status_code == 200:
+                return response.json()
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the server did not answer /healthz within {timeout:.0f} s (see {log})")
+
+
+def memory_kb(pid: int) -> dict[str, int]:
+    fields = {}
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            name, _, value = line.partition(":")
+            if name in ("VmRSS", "VmHWM"):
+                fields[name] = int(value.split()[0])
+    return fields
+
+
+# --- measuring ---------------------------------------------------------------------------
+
+
+@dataclass
+class Timings:
+    ms: dict[str, list[float]] = field(default_factory=lambda: {c: [] for c in CATEGORIES})
+    hits: dict[str, list[int]] = field(default_factory=lambda: {c: [] for c in CATEGORIES})
+    errors: Counter = field(default_factory=Counter)
+    stopped: str | None = None
+
+
+def http_pass(client, queries, budget, timings: Timings | None) -> None:
+    """Send each query once; record latencies in ``timings`` (None: warm-up)."""
+    for query in queries:
+        if budget.exhausted():
+            if timings is not None:
+                timings.stopped = budget.reason()
+            return
+        path, params = query.request()
+        started = time.perf_counter()
+        response = client.get(path, params=params)
+        elapsed = 1000 * (time.perf_counter() - started)
+        budget.used += 1
+        if timings is None:
+            continue
+        timings.ms[query.category].append(elapsed)
+        ok = response.status_code == 200 or (query.category == "lookup" and response.status_code
+                                             == 404)  # fmt: skip
+        if not ok:
+            timings.errors[f"{query.category} HTTP {response.status_code}"] += 1
+            continue
+        body = response.json()
+        found = len(body.get("results", [])) if query.category == "lookup" else body.get("total")
+        timings.hits[query.category].append(found or 0)
+
+
+def fts_pass(db, queries, timings: Timings | None) -> None:
+    for query in queries:
+        started = time.perf_counter()
+        found = fts_run(db, query)
+        elapsed = 1000 * (time.perf_counter() - started)
+        if timings is not None:
+            timings.ms[query.category].append(elapsed)
+            timings.hits[query.category].append(found)
+
+
+class Budget:
+    def __init__(self, max_requests: int, seconds: float) -> None:
+        self.max_requests, self.used = max_requests, 0
+        self.deadline = time.monotonic() + seconds
+
+    def exhausted(self) -> bool:
+        return self.used >= self.max_requests or time.monotonic() >= self.deadline
+
+    def reason(self) -> str:
+        if self.used >= self.max_requests:
+            return f"request cap ({self.max_requests}) reached"
+        return "time limit reached"
+
+
+def pct(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q)) if values else float("nan")
+
+
+def report(tracuu: Timings, fts: Timings, memory: dict[str, int], health: dict) -> None:
+    groups = [(c, [c]) for c in CATEGORIES]
+    groups += [("search (all)", list(SEARCH_CATEGORIES)), ("all", list(CATEGORIES))]
+    head = (f"{'category':<16}{'n':>5} | {'tracuu p50':>10}{'p95':>8}{'p99':>8} | "
+            f"{'fts5 p50':>8}{'p95':>8}{'p99':>8} | {'ratio p50':>9}{'p95':>7} | "
+            f"{'hits tracuu':>11}{'fts5':>8}")  # fmt: skip
+    print(f"\nlatency in ms (tracuu over HTTP, FTS5 in-process); {health}")
+    print(head)
+    print("-" * len(head))
+    summary = {}
+    for name, cats in groups:
+        t = [v for c in cats for v in tracuu.ms[c]]
+        f = [v for c in cats for v in fts.ms[c]]
+        th = [v for c in cats for v in tracuu.hits[c]]
+        fh = [v for c in cats for v in fts.hits[c]]
+        tp = [pct(t, q) for q in (50, 95, 99)]
+        fp = [pct(f, q) for q in (50, 95, 99)]
+        summary[name] = tp
+        r50, r95 = tp[0] / fp[0] if fp[0] else 0, tp[1] / fp[1] if fp[1] else 0
+        print(f"{name:<16}{len(t):>5} | {tp[0]:>10.1f}{tp[1]:>8.1f}{tp[2]:>8.1f} | "
+              f"{fp[0]:>8.2f}{fp[1]:>8.2f}{fp[2]:>8.2f} | {r50:>9.1f}{r95:>7.1f} | "
+              f"{np.mean(th) if th else 0:>11.0f}{np.mean(fh) if fh else 0:>8.0f}")  # fmt: skip
+    if tracuu.errors:
+        print("errors:", dict(tracuu.errors))
+    if tracuu.stopped:
+        print(f"stopped early: {tracuu.stopped}")
+    rss, hwm = memory.get("VmRSS", 0) / 1024, memory.get("VmHWM", 0) / 1024
+    print(f"\nserver memory: VmRSS {rss:,.0f} MiB, VmHWM (peak) {hwm:,.0f} MiB")
+    print("\ntargets")
+    checks = [
+        ("search p50", summary["search (all)"][0], TARGETS["search_p50"], "ms"),
+        ("search p95 (facets included)", summary["search (all)"][1], TARGETS["search_p95"], "ms"),
+        ("lookup p95", summary["lookup"][1], TARGETS["lookup_p95"], "ms"),
+        ("server memory (VmHWM)", hwm, TARGETS["memory_mb"], "MiB"),
+    ]
+    for label, value, target, unit in checks:
+        verdict = "met" if value <= target else "NOT met"
+        print(f"  {label:<30}{value:>9.1f} {unit:<4} target <= {target:g} {unit}: {verdict}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=50_000, help="documents in the archive")
+    parser.add_argument("--per-category", type=int, default=60, help="queries per category")
+    parser.add_argument("--rounds", type=int, default=1, help="timed passes over the set")
+    parser.add_argument("--max-requests", type=int, default=5_000, help="HTTP request cap")
+    parser.add_argument("--time-limit", type=float, default=600, help="seconds for HTTP")
+    parser.add_argument("--start-timeout", type=float, default=600, help="seconds for healthz")
+    parser.add_argument("--jobs", type=int, default=2, help="indexing processes")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data directory")
+    parser.add_argument("--out", type=Path, default=OUT, help="archives and indexes go here")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--via-cli", action="store_true", help="start `tracuu serve` instead")
+    args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the finally blocks
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    archive = (args.out / f"archive-{args.docs}").resolve()
+    index_dir = (args.out / f"index-{args.docs}").resolve()
+    ensure_archive(archive, args.docs, args.data, args.seed)
+    _, metas = read_meta(archive)
+    if not args.via_cli:
+        from indexer.build import build_index
+
+        print("bringing the index up to date ...", flush=True)
+        built = build_index(archive, index_dir, jobs=args.jobs)
+        print(
+            f"index: {built.documents:,} documents; added {built.added:,}, updated "
+            f"{built.updated:,}, unchanged {built.unchanged:,} in {built.seconds:.1f} s"
+        )
+    queries = make_queries(archive, metas, args.per_category, args.seed)
+    print(f"{len(queries)} queries, {args.per_category} per category: {', '.join(CATEGORIES)}")
+
+    tracuu = Timings()
+    port = free_port()
+    log = args.out / "query_bench_server.log"
+    proc = start_server(args, archive, index_dir, port, log)
+    try:
+        transport = httpx.HTTPTransport(retries=0)
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30, trust_env=False,
+                          transport=transport) as client:  # fmt: skip
+            health = wait_healthy(client, proc, log, args.start_timeout)
+            print(f"server pid {proc.pid} on port {port}: {health}", flush=True)
+            check_facet_labels(client, queries)
+            budget = Budget(args.max_requests, args.time_limit)
+            http_pass(client, queries, budget, None)
+            for _ in range(args.rounds):
+                http_pass(client, queries, budget, tracuu)
+            memory = memory_kb(proc.pid)
+    finally:
+        stop_server(proc)
+
+    print("building the SQLite FTS5 baseline ...", flush=True)
+    started = time.perf_counter()
+    fts_db = build_fts(args.out / f"fts-{args.docs}.sqlite", archive, metas)
+    print(f"FTS5 built in {time.perf_counter() - started:.1f} s")
+    fts = Timings()
+    fts_pass(fts_db, queries, None)
+    for _ in range(args.rounds):
+        fts_pass(fts_db, queries, fts)
+    fts_db.close()
+    report(tracuu, fts, memory, health)
+
+
+def check_facet_labels(client: httpx.Client, queries: list[BenchQuery]) -> None:
+    """Warn when the service labels types differently from the generator's metadata."""
+    word = next(q.q for q in queries if q.category == "word")
+    facets = client.get("/api/search", params={"q": word, "per_page": 1}).json().get("facets", {})
+    served = {f.get("value") for f in facets.get("doc_type", [])}
+    wanted = {t for q in queries for t in q.doc_type}
+    if served and wanted - served:
+        print(f"warning: doc_type labels not served: {sorted(wanted - served)}; "
+              f"served: {sorted(served)}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""The web pages: search, reading and browsing, server-rendered over the same Engine calls.
+
+Routes are thin: read the query string into a ``SearchRequest``, call the engine, shape
+the result with ``web.views`` and render a Jinja2 template (autoescaped). Search errors
+become an HTML page with a Vietnamese message and the error's status, never JSON.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
+
+from search.errors import NotFound, SearchError
+from search.models import MAX_PER_PAGE, SearchRequest
+from search.searcher import Engine
+from web import views
+
+HERE = Path(__file__).resolve().parent
+BROWSE_PER_PAGE = MAX_PER_PAGE
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+_env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
+_env.filters["vndate"] = views.vietnamese_date
+_env.globals["document_url"] = views.document_url
+templates = Jinja2Templates(env=_env)
+
+
+def mount_web(app: FastAPI) -> None:
+    """Add the pages and their static files to ``app``."""
+    app.include_router(router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+
+def _engine(request: Request) -> Engine:
+    return request.app.state.engine
+
+
+def _render(request: Request, name: str, context: dict, status: int = 200) -> Response:
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def _error_page(request: Request, exc: SearchError) -> Response:
+    """A search error as a page: 404 for an unknown document, else its own status."""
+    if isinstance(exc, NotFound):
+        return _render(request, "404.html", {"title": "Không tìm thấy"}, 404)
+    context = {"title": "Lỗi", "message": views.vietnamese_error(exc), "detail": str(exc)}
+    return _render(request, "error.html", context, exc.status)
+
+
+@router.get("/")
+def search_page(request: Request) -> Response:
+    """Search: box, results, facets, timeline; an empty query lists the newest documents."""
+    raw_q = request.query_params.get("q", "")
+    try:
+        search = views.read_request(request.query_params)
+        results = _engine(request).search(search)
+        buckets = _engine(request).timeline(search, views.timeline_interval(search))
+    except SearchError as exc:
+        if exc.status != 400:
+            return _error_page(request, exc)
+        context = {"title": "Lỗi tìm kiếm", "q": raw_q, "error": views.vietnamese_error(exc),
+                   "detail": str(exc), "search": SearchRequest(q=raw_q)}  # fmt: skip
+        return _render(request, "search.html", context, 400)
+    context = _listing(request, "/", search, results, buckets)
+    context["title"] = f"{search.q} – Tìm kiếm" if search.q.strip() else "Tìm kiếm văn bản"
+    context["sorts"] = views.sort_links("/", search)
+    return _render(request, "search.html", context)
+
+
+@router.get("/browse")
+def browse_page(request: Request) -> Response:
+    """Directives by year and month, newest first, narrowed with the same facets."""
+    try:
+        search = views.read_request(request.query_params, default_sort="newest")
+        search.q, search.sort = "", "newest"
+        if "per_page" not in request.query_params:
+            search.per_page = BROWSE_PER_PAGE
+        results = _engine(request).search(search)
+        buckets = _engine(request).timeline(search, views.timeline_interval(search))
+    except SearchError as exc:
+        return _error_page(request, exc)
+    context = _listing(request, "/browse", search, results, buckets)
+    context["title"] = "Duyệt văn bản theo thời gian"
+    context["groups"] = views.group_by_month(results.results)
+    return _render(request, "browse.html", context)
+
+
+def _listing(request: Request, path: str, search: SearchRequest, results, buckets) -> dict:
+    return {
+        "q": search.q,
+        "search": search,
+        "results": results,
+        "facets": views.facets_view(path, search, results.facets),
+        "filters": views.active_filters(path, search),
+        "clear_url": views.page_url(path, SearchRequest(q=search.q)),
+        "timeline": views.timeline_view(path, search, buckets),
+        "pagination": views.pagination(path, search, results.total),
+        "suggestion_url": views.page_url(path, search, q=results.suggestion or "", page=1),
+    }
+
+
+@router.get("/documents/{doc_id:path}")
+def document_page(request: Request, doc_id: str) -> Response:
+    """One document: metadata, full text with the query highlighted, citations both ways."""
+    q = request.query_params.get("q", "")[: views.MAX_QUERY_CHARS]
+    if q.strip() and request.query_params.get("hit"):  # the in-page form: open at the first hit
+        return RedirectResponse(views.document_url(doc_id, q), status_code=303)
+    try:
+        view = _engine(request).document(doc_id, q=q)
+    except SearchError as exc:
+        if exc.status != 400:
+            return _error_page(request, exc)
+        view, error = _engine(request).document(doc_id), views.vietnamese_error(exc)
+    else:
+        error = None
+    record = view.record
+    if "body_html" in record:  # engine output: escaped text whose only markup is <mark>
+        body, hits = views.number_marks(record["body_html"])
+    else:
+        body, hits = escape(record.get("body") or "", quote=False), 0
+    context = {
+        "title": _document_title(record),
+        "q": q,
+        "error": error,
+        "record": record,
+        "view": view,
+        "body": Markup(body),
+        "hits": hits,
+        "back_url": views.page_url("/", SearchRequest(q=q)) if q.strip() else None,
+    }
+    return _render(request, "document.html", context, 400 if error else 200)
+
+
+def _document_title(record: dict) -> str:
+    head = " ".join(p for p in (record.get("doc_type"), record.get("number")) if p)
+    return head or record.get("title") or record.get("subject") or f"Văn bản {record['id']}"
