@@ -8,7 +8,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import document_routes, search_routes
-from api.schemas import HealthOut
+from api.schemas import ErrorOut, HealthOut
 from api.settings import Settings, get_settings
 from search.errors import SearchError
 from search.searcher import Engine
@@ -21,6 +21,11 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
+}
+# Declared on every operation; FastAPI's 422 is dropped (validation errors answer 400 here).
+ERROR_RESPONSES = {
+    400: {"model": ErrorOut, "description": "Bad input; the detail says what is wrong"},
+    503: {"model": ErrorOut, "description": "No usable index, or a search past its time budget"},
 }
 DOCS_CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
@@ -35,6 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="tracuu",
         summary="Full-text search over an archive of Vietnamese administrative documents",
         version="0.1.0",
+        responses=ERROR_RESPONSES,
     )
     app.state.settings = settings
     app.state.engine = Engine(settings.index_dir, time_budget=settings.search_time_budget)
@@ -42,6 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(document_routes.router)
     _add_web(app)
     _add_error_handlers(app)
+    _drop_422(app)
 
     @app.get("/healthz", response_model=HealthOut, tags=["service"])
     def health() -> HealthOut:
@@ -67,6 +74,20 @@ def _add_web(app: FastAPI) -> None:
     except ImportError:  # the web UI is optional for API-only deployments
         return
     mount_web(app)
+
+
+def _drop_422(app: FastAPI) -> None:
+    """The served schema says what the handlers do: bad input is 400 {"detail"}, never 422."""
+    generate = app.openapi
+
+    def openapi() -> dict:
+        schema = generate()
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                operation.get("responses", {}).pop("422", None)
+        return schema
+
+    app.openapi = openapi
 
 
 def _add_error_handlers(app: FastAPI) -> None:

@@ -158,3 +158,7 @@ def lookup(number: str, as_json: bool, index_dir) -> None:
         return
     for hit in hits:
         click.echo(f"{hit.id}  {hit.number}  {hit.doc_type or '-'}  {hit.issued_date or '-'}  {hit.title or ''}")
+
+
+if __name__ == "__main__":
+    main()

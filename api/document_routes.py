@@ -10,13 +10,17 @@ from fastapi import APIRouter, Depends, File, HTTPException, Query, UploadFile
 from fastapi.responses import FileResponse
 
 from api.deps import get_app_settings, get_engine, require_api_key
-from api.schemas import DocumentOut, IndexedOut
+from api.schemas import DocumentOut, ErrorOut, IndexedOut
 from api.settings import Settings
 from indexer.build import build_index, remove_documents
 from indexer.sources import SUPPORTED
 from search.searcher import Engine
 
-router = APIRouter(prefix="/api/documents", tags=["documents"])
+router = APIRouter(
+    prefix="/api/documents",
+    tags=["documents"],
+    responses={404: {"model": ErrorOut, "description": "No such document"}},
+)
 UPLOAD_DIR = "uploads"
 
 

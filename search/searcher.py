@@ -84,8 +84,11 @@ class Engine:
                 state.searcher.close()
             state = self._state = _State(path.name, ix, searcher, load_columns(searcher.reader()))
         elif not state.searcher.up_to_date():
-            state.searcher = state.searcher.refresh()
+            # Not ``refresh()``: it reuses segment readers, which keep stale deletions.
+            stale, state.searcher = state.searcher, state.ix.searcher()
+            stale.close()
             state.columns = load_columns(state.searcher.reader())
+            state.vocabulary = None
         return state
 
     def document_count(self) -> int:

@@ -17,7 +17,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from search.errors import NotFound, SearchError
+from search.errors import IndexUnavailable, NotFound, SearchError
 from search.models import MAX_PER_PAGE, SearchRequest
 from search.searcher import Engine
 from web import views
@@ -26,8 +26,10 @@ HERE = Path(__file__).resolve().parent
 BROWSE_PER_PAGE = MAX_PER_PAGE
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-_env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
+_env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
 _env.filters["vndate"] = views.vietnamese_date
+_env.filters["vnnumber"] = views.vietnamese_number
+_env.filters["sentence"] = views.sentence_case
 _env.globals["document_url"] = views.document_url
 templates = Jinja2Templates(env=_env)
 
@@ -50,7 +52,11 @@ def _error_page(request: Request, exc: SearchError) -> Response:
     """A search error as a page: 404 for an unknown document, else its own status."""
     if isinstance(exc, NotFound):
         return _render(request, "404.html", {"title": "Không tìm thấy"}, 404)
-    context = {"title": "Lỗi", "message": views.vietnamese_error(exc), "detail": str(exc)}
+    if isinstance(exc, IndexUnavailable):
+        message = "Chỉ mục tìm kiếm chưa sẵn sàng. Quản trị viên cần chạy lệnh `tracuu index`."
+    else:
+        message = views.vietnamese_error(exc)
+    context = {"title": "Lỗi", "message": message, "detail": str(exc)}
     return _render(request, "error.html", context, exc.status)
 
 
@@ -95,6 +101,7 @@ def browse_page(request: Request) -> Response:
 def _listing(request: Request, path: str, search: SearchRequest, results, buckets) -> dict:
     return {
         "q": search.q,
+        "path": path,
         "search": search,
         "results": results,
         "facets": views.facets_view(path, search, results.facets),

@@ -276,6 +276,20 @@ def vietnamese_date(iso: str | None) -> str:
     return f"{match[3]}/{match[2]}/{match[1]}" if match else iso
 
 
+def vietnamese_number(value: float, digits: int = 1) -> str:
+    """A decimal with a comma, as Vietnamese writes it: ``18.51`` -> ``18,5``."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def sentence_case(text: str | None) -> str:
+    """A title whose first letter is a capital (trích yếu often starts in lower case).
+
+    >>> sentence_case("triển khai thực hiện"), sentence_case("Covid-19"), sentence_case(None)
+    ('Triển khai thực hiện', 'Covid-19', '')
+    """
+    return text[:1].upper() + text[1:] if text else ""
+
+
 def group_by_month(hits: list) -> list[dict]:
     """Hits (newest first) as ``[{"year", "months": [{"month", "hits"}]}]``; undated last."""
     years: list[dict] = []

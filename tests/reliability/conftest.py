@@ -15,7 +15,7 @@ from search.searcher import Engine
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "corpus"
-API_KEY = "khóa-bí-mật-123"
+API_KEY = "tracuu-test-key-8c1f"
 
 
 @pytest.fixture(scope="session")
