@@ -10,6 +10,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api import document_routes, search_routes
 from api.schemas import ErrorOut, HealthOut
 from api.settings import Settings, get_settings
+from indexer.build import BuildError
+from indexer.locking import IndexBusy
 from search.errors import SearchError
 from search.searcher import Engine
 
@@ -94,6 +96,12 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(SearchError)
     async def search_error(request: Request, exc: SearchError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @app.exception_handler(IndexBusy)
+    @app.exception_handler(BuildError)
+    async def index_unwritable(request: Request, exc: Exception) -> JSONResponse:
+        """A write while `tracuu index` runs, or onto a damaged index: try again later."""
+        return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "5"})
 
     @app.exception_handler(RequestValidationError)
     async def invalid_input(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -135,7 +135,9 @@ def search(query: str, doc_type, year, as_json: bool, index_dir) -> None:
     if results.suggestion:
         click.echo(f"Có phải bạn muốn tìm: {results.suggestion}")
     for hit in results.results:
-        click.echo(f"\n{hit.id}  {hit.number or '-'}  {hit.doc_type or '-'}  {hit.issued_date or '-'}")
+        click.echo(
+            f"\n{hit.id}  {hit.number or '-'}  {hit.doc_type or '-'}  {hit.issued_date or '-'}"
+        )
         click.echo(f"  {hit.title or ''}")
         click.echo("  " + hit.snippet.replace("<mark>", "[").replace("</mark>", "]"))
 
@@ -157,7 +159,10 @@ def lookup(number: str, as_json: bool, index_dir) -> None:
         click.echo(json.dumps({"results": [asdict(h) for h in hits]}, ensure_ascii=False, indent=2))
         return
     for hit in hits:
-        click.echo(f"{hit.id}  {hit.number}  {hit.doc_type or '-'}  {hit.issued_date or '-'}  {hit.title or ''}")
+        click.echo(
+            f"{hit.id}  {hit.number}  {hit.doc_type or '-'}  {hit.issued_date or '-'}  "
+            f"{hit.title or ''}"
+        )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from fastapi import Depends, Header, HTTPException, Query, Request
 
 from api.settings import Settings
 from search.models import SearchRequest
+from search.query import MAX_QUERY_CHARS
 from search.searcher import Engine
 
 
@@ -21,7 +22,9 @@ def get_app_settings(request: Request) -> Settings:
 
 
 def search_params(
-    q: Annotated[str, Query(max_length=2000, description="Query text (see the query language)")] = "",
+    q: Annotated[
+        str, Query(max_length=MAX_QUERY_CHARS, description="Query text (see the query language)")
+    ] = "",
     doc_type: Annotated[list[str], Query(description="Type filter; repeat for OR")] = [],  # noqa: B006
     issuer: Annotated[list[str], Query(description="Issuer filter; repeat for OR")] = [],  # noqa: B006
     year: Annotated[list[int], Query(description="Year filter; repeat for OR")] = [],  # noqa: B006

@@ -89,7 +89,7 @@ def _csv(records: list[dict]) -> Iterator[str]:
 
 
 def _json(records: list[dict]) -> Iterator[str]:
-    yield '{"total": %d, "results": [' % len(records)
+    yield f'{{"total": {len(records)}, "results": ['
     for i, record in enumerate(records):
         yield ("," if i else "") + json.dumps(record, ensure_ascii=False)
     yield "]}"

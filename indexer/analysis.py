@@ -231,7 +231,7 @@ def _number_alternative(tokens: list[str], i: int, accented: bool) -> str | None
     """
     tok, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
     prev = tokens[i - 1] if i > 0 else None
-    if tok.isdigit() and 1 <= int(tok) <= 10:
+    if tok.isdecimal() and 1 <= int(tok) <= 10:
         if nxt is None or nxt.isdigit():
             return None
         word = _NUMBER_WORDS[int(tok) - 1]

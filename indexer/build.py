@@ -28,6 +28,8 @@ from indexer.records import Skipped, document_id
 from indexer.sources import find_files
 
 WRITER_LIMIT_MB = 256
+# Word segmentation runs at about 100 KB/s: a bigger file would stall the build for minutes.
+MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 class BuildError(Exception):
@@ -105,7 +107,10 @@ def remove_documents(index_dir: Path, ids: Iterable[str]) -> int:
 
 def _plan(root, files, known, overrides, report) -> tuple[list[tuple], set[str]]:
     """The files whose content changed, as tasks for ``prepare``, and every id seen."""
-    paths = find_files([root] if files is None else [Path(p).resolve() for p in files])
+    wanted = [root] if files is None else [Path(p).resolve() for p in files]
+    for gone in (p for p in wanted if not p.exists()):  # named, but deleted since: say so
+        report.skipped.append(Skipped(gone.relative_to(root).as_posix(), "file not found"))
+    paths = find_files([p for p in wanted if p.exists()])
     todo, seen = [], {}
     for path in paths:
         source = path.relative_to(root).as_posix()
@@ -116,6 +121,12 @@ def _plan(root, files, known, overrides, report) -> tuple[list[tuple], set[str]]
         seen[doc_id] = source
         entry = overrides.get(doc_id)
         try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                limit = MAX_FILE_BYTES // 2**20
+                reason = f"file too large ({size / 2**20:.1f} MB, at most {limit} MB): split it"
+                report.skipped.append(Skipped(source, reason))
+                continue
             digest = content_hash(path.read_bytes(), entry)
         except OSError as exc:
             report.skipped.append(Skipped(source, f"cannot read file: {exc.strerror or exc}"))
@@ -164,12 +175,15 @@ def _write(ix, todo, removed, known, jobs, progress, report) -> None:
 
 
 def _known_hashes(ix) -> dict[str, str]:
-    with ix.reader() as reader:
-        if not reader.doc_count():
-            return {}
-        ids = reader.column_reader(f.ID)
-        hashes = reader.column_reader(f.CONTENT_HASH)
-        return {ids[n]: hashes[n] for n in reader.all_doc_ids()}
+    try:
+        with ix.reader() as reader:
+            if not reader.doc_count():
+                return {}
+            ids = reader.column_reader(f.ID)
+            hashes = reader.column_reader(f.CONTENT_HASH)
+            return {ids[n]: hashes[n] for n in reader.all_doc_ids()}
+    except Exception as exc:  # a damaged segment shows only when it is read
+        raise _damaged(Path(ix.storage.folder).parent, exc) from exc
 
 
 def _open_current(index_dir: Path):
@@ -179,10 +193,14 @@ def _open_current(index_dir: Path):
     try:
         return whoosh_index.open_dir(str(path))
     except Exception as exc:  # any damage: say so, name the fix
-        raise BuildError(
-            f"the index in {index_dir} is damaged ({type(exc).__name__}: {exc}); "
-            "run `tracuu index --rebuild`"
-        ) from exc
+        raise _damaged(index_dir, exc) from exc
+
+
+def _damaged(index_dir: Path, exc: Exception) -> BuildError:
+    return BuildError(
+        f"the index in {index_dir} is damaged ({type(exc).__name__}: {exc}); "
+        "run `tracuu index --rebuild`"
+    )
 
 
 def _create_generation(index_dir: Path):

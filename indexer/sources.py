@@ -288,10 +288,14 @@ def _decode_html(data: bytes) -> str:
     if declared and not data.startswith(tuple(bom for bom, _ in _BOMS)):
         try:
             name = codecs.lookup(declared.group(1).decode("ascii")).name
-            return data.decode(name)
+            text = data.decode(name)
+            if not _looks_binary(text[:_SAMPLE]):
+                return text
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration: detect instead
     text, _ = _decode_bytes(data)
+    if _looks_binary(text[:_SAMPLE]):
+        raise SourceError("binary file (not text)")
     return text
 
 

@@ -101,7 +101,9 @@ def required_query(query: Query, reader, any_group: bool = False) -> wq.Query | 
 def boost_query(query: Query) -> wq.Query | None:
     """Optional clauses that lift the best hits: phrase, whole words, the number itself."""
     boosts: list[wq.Query] = []
-    single = [tok for g in query.groups if len(g) == 1 for t in g if not t.phrase for tok in t.tokens]
+    single = [
+        tok for g in query.groups if len(g) == 1 for t in g if not t.phrase for tok in t.tokens
+    ]
     if len(single) >= 2:
         name = f.BODY if query.accented else f.BODY_FOLDED
         tokens = single if query.accented else folded(single)
@@ -117,8 +119,10 @@ def boost_query(query: Query) -> wq.Query | None:
 
 
 def scored_query(required: wq.Query, query: Query) -> wq.Query:
+    """Required and boosting clauses summed; the caller restricts hits to ``required``'s
+    matches with a filter (Whoosh's AndMaybe loses hits under its block-quality skipping)."""
     boosts = boost_query(query)
-    return required if boosts is None else wq.AndMaybe(required, boosts)
+    return required if boosts is None else wq.Or([required, boosts])
 
 
 def number_query(number: str, exact: bool = True) -> wq.Query:

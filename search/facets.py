@@ -77,7 +77,9 @@ def label_matches(value: str, label: str) -> bool:
 
 def facet_mask(column: Column, values: list[str]) -> np.ndarray:
     """Documents whose label is one of ``values`` (OR within one facet)."""
-    wanted = [c for c, label in enumerate(column.labels) if any(label_matches(v, label) for v in values)]
+    wanted = [
+        c for c, label in enumerate(column.labels) if any(label_matches(v, label) for v in values)
+    ]
     return np.isin(column.codes, wanted)
 
 
@@ -86,7 +88,11 @@ def count_facet(column: Column, mask: np.ndarray, selected: list[str]) -> list[F
     counts = np.bincount(column.codes[mask], minlength=len(column.labels))
     order = [c for c in np.argsort(-counts, kind="stable") if c and counts[c]]
     values = [
-        FacetValue(column.labels[c], int(counts[c]), any(label_matches(v, column.labels[c]) for v in selected))
+        FacetValue(
+            column.labels[c],
+            int(counts[c]),
+            any(label_matches(v, column.labels[c]) for v in selected),
+        )
         for c in order[:MAX_FACET_VALUES]
     ]
     shown = {v.value for v in values}

@@ -109,7 +109,11 @@ def snippet(text: str, patterns: list[Pattern], size: int = SNIPPET_TOKENS) -> s
         for s, _ in spans:
             i = _index_at(starts, s)
             lo = max(0, i - size // 4)
-            count = sum(1 for a, _ in spans if tokens[lo][0] <= a < tokens[min(lo + size, len(tokens)) - 1][1])
+            count = sum(
+                1
+                for a, _ in spans
+                if tokens[lo][0] <= a < tokens[min(lo + size, len(tokens)) - 1][1]
+            )
             if count > best_count:
                 best, best_count = lo, count
         first = best

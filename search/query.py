@@ -23,7 +23,7 @@ from indexer.analysis import clean, fold, has_diacritics, syllables
 from search.errors import BadQuery
 
 MAX_QUERY_CHARS = 500
-MAX_TERMS = 32
+MAX_TERMS = 128
 MIN_PREFIX = 2
 FIELDS = ("number", "type", "issuer", "signer", "year", "date")
 
@@ -112,8 +112,8 @@ def _read_token(match: re.Match, query: Query) -> tuple[str, Text | None]:
         return "or", None
     if match.group("field") is not None:
         name = match.group("field").lower()
-        value = match.group("fquoted") if match.group("fquoted") is not None else match.group(
-            "fvalue"
+        value = (
+            match.group("fquoted") if match.group("fquoted") is not None else match.group("fvalue")
         )
         _add_filter(query, name, value.strip())
         return "", None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -72,17 +71,21 @@ class Engine:
             raise IndexUnavailable(f"no index in {self.index_dir}: run `tracuu index`")
         state = self._state
         if state is None or state.generation != path.name:
+            searcher = None
             try:
                 ix = whoosh_index.open_dir(str(path))
                 searcher = ix.searcher()
+                columns = load_columns(searcher.reader())
             except Exception as exc:  # damaged: say so and name the fix
+                if searcher is not None:
+                    searcher.close()
                 raise IndexUnavailable(
                     f"the index in {self.index_dir} cannot be read ({type(exc).__name__}); "
                     "run `tracuu index --rebuild`"
                 ) from exc
             if state is not None:
                 state.searcher.close()
-            state = self._state = _State(path.name, ix, searcher, load_columns(searcher.reader()))
+            state = self._state = _State(path.name, ix, searcher, columns)
         elif not state.searcher.up_to_date():
             # Not ``refresh()``: it reuses segment readers, which keep stale deletions.
             stale, state.searcher = state.searcher, state.ix.searcher()
@@ -166,7 +169,9 @@ class Engine:
         cols = state.columns
         base = matched
         for value in query.filters.get("number", []):
-            base = base & self._docs(state, wq.Or([qc.number_query(value), qc.number_query(value, exact=False)]))
+            base = base & self._docs(
+                state, wq.Or([qc.number_query(value), qc.number_query(value, exact=False)])
+            )
         for value in query.filters.get("date", []):
             low, high = parse_date_range(value)
             base = base & (cols.day >= low) & (cols.day <= high)
@@ -193,7 +198,9 @@ class Engine:
             for other, sel in selections.items():
                 if other != name:
                     mask &= sel
-            chosen = request.facet_selection(name) + query.filters.get(FACET_PARAMS.get(name, ""), [])
+            chosen = request.facet_selection(name) + query.filters.get(
+                FACET_PARAMS.get(name, ""), []
+            )
             if name == "year":
                 out[name] = count_years(state.columns.year, mask, chosen)
             else:
@@ -206,7 +213,9 @@ class Engine:
             start:
         ]
 
-    def _ordered(self, state, query, required, final, sort, limit) -> list[tuple[int, float | None]]:
+    def _ordered(
+        self, state, query, required, final, sort, limit
+    ) -> list[tuple[int, float | None]]:
         """Matching document numbers in the requested order, at most ``limit`` (None: all)."""
         if required is not None and sort == "relevance" and final.any():
             allowed = set(np.flatnonzero(final).tolist())
@@ -278,12 +287,21 @@ class Engine:
             references = [Reference(n, self._id_of(state, n)) for n in record.get("references", [])]
             cited_by = []
             if record.get("number"):
-                for other in sorted(state.searcher.docs_for_query(qc.cited_by_query(record["number"]))):
+                for other in sorted(
+                    state.searcher.docs_for_query(qc.cited_by_query(record["number"]))
+                ):
                     if other != docnum and state.columns.live[other]:
                         rec = state.searcher.stored_fields(other)[f.RECORD]
-                        cited_by.append({k: rec.get(k) for k in ("id", "number", "title", "doc_type", "issued_date")})
+                        cited_by.append(
+                            {
+                                k: rec.get(k)
+                                for k in ("id", "number", "title", "doc_type", "issued_date")
+                            }
+                        )
             if q:
-                record["body_html"] = mark_all(record.get("body") or "", patterns_for(parse_query(q)))
+                record["body_html"] = mark_all(
+                    record.get("body") or "", patterns_for(parse_query(q))
+                )
         return DocumentView(record=record, references=references, cited_by=cited_by)
 
     def _id_of(self, state: _State, number: str) -> str | None:

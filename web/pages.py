@@ -18,15 +18,19 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from search.errors import IndexUnavailable, NotFound, SearchError
-from search.models import MAX_PER_PAGE, SearchRequest
+from search.models import SearchRequest
 from search.searcher import Engine
 from web import views
 
 HERE = Path(__file__).resolve().parent
-BROWSE_PER_PAGE = MAX_PER_PAGE
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-_env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+_env = Environment(
+    loader=FileSystemLoader(HERE / "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 _env.filters["vndate"] = views.vietnamese_date
 _env.filters["vnnumber"] = views.vietnamese_number
 _env.filters["sentence"] = views.sentence_case
@@ -84,10 +88,8 @@ def search_page(request: Request) -> Response:
 def browse_page(request: Request) -> Response:
     """Directives by year and month, newest first, narrowed with the same facets."""
     try:
-        search = views.read_request(request.query_params, default_sort="newest")
+        search = views.read_request(request.query_params, "/browse")
         search.q, search.sort = "", "newest"
-        if "per_page" not in request.query_params:
-            search.per_page = BROWSE_PER_PAGE
         results = _engine(request).search(search)
         buckets = _engine(request).timeline(search, views.timeline_interval(search))
     except SearchError as exc:
@@ -138,7 +140,7 @@ def document_page(request: Request, doc_id: str) -> Response:
         "error": error,
         "record": record,
         "view": view,
-        "body": Markup(body),
+        "body": Markup(body.strip("\n")),
         "hits": hits,
         "back_url": views.page_url("/", SearchRequest(q=q)) if q.strip() else None,
     }

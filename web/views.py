@@ -27,6 +27,7 @@ FACET_LABELS = {
 }
 SORT_LABELS = {"relevance": "Liên quan", "newest": "Mới nhất", "oldest": "Cũ nhất"}
 MAX_QUERY_CHARS = 2000
+PER_PAGE = {"/": 20, "/browse": MAX_PER_PAGE}  # default page size of each listing page
 BAR_LEVELS = 10
 # Vietnamese wording for the search layer's (English) BadQuery messages, by prefix.
 QUERY_MESSAGES = (
@@ -65,7 +66,7 @@ class PageError(BadQuery):
     vietnamese = True
 
 
-def read_request(params, default_sort: str = "relevance") -> SearchRequest:
+def read_request(params, path: str = "/") -> SearchRequest:
     """A SearchRequest from a page's query string (the same parameters as the API).
 
     Raises ``PageError`` (400) with a Vietnamese message for malformed values.
@@ -73,7 +74,7 @@ def read_request(params, default_sort: str = "relevance") -> SearchRequest:
     q = params.get("q", "") or ""
     if len(q) > MAX_QUERY_CHARS:
         raise PageError(f"Câu tìm kiếm quá dài (tối đa {MAX_QUERY_CHARS} ký tự).")
-    sort = params.get("sort") or default_sort
+    sort = params.get("sort") or "relevance"
     if sort not in SORTS:
         raise PageError("Cách sắp xếp không hợp lệ.")
     if not q.strip() and sort == "relevance":
@@ -88,7 +89,9 @@ def read_request(params, default_sort: str = "relevance") -> SearchRequest:
         date_to=_date(params.get("date_to"), "Đến ngày"),
         sort=sort,
         page=_int(params.get("page") or "1", "Trang", 1, MAX_PAGE),
-        per_page=_int(params.get("per_page") or "20", "Số văn bản mỗi trang", 1, MAX_PER_PAGE),
+        per_page=_int(
+            params.get("per_page") or str(PER_PAGE[path]), "Số văn bản mỗi trang", 1, MAX_PER_PAGE
+        ),
     )
 
 
@@ -131,7 +134,7 @@ def page_url(path: str, request: SearchRequest, **changes) -> str:
         pairs.append(("sort", r.sort))
     if r.page != 1:
         pairs.append(("page", r.page))
-    if r.per_page != 20:
+    if r.per_page != PER_PAGE.get(path, 20):
         pairs.append(("per_page", r.per_page))
     return path + ("?" + urlencode(pairs) if pairs else "")
 
@@ -177,18 +180,29 @@ def active_filters(path: str, request: SearchRequest) -> list[dict]:
         values = getattr(request, name)
         for v in values:
             rest = [x for x in values if x != v]
-            out.append({"label": f"{label}: {v}", "url": page_url(path, request, page=1, **{name: rest})})
+            out.append(
+                {"label": f"{label}: {v}", "url": page_url(path, request, page=1, **{name: rest})}
+            )
     for name, label in (("date_from", "Từ ngày"), ("date_to", "Đến ngày")):
         if getattr(request, name):
             text = vietnamese_date(getattr(request, name))
-            out.append({"label": f"{label}: {text}", "url": page_url(path, request, page=1, **{name: None})})
+            out.append(
+                {
+                    "label": f"{label}: {text}",
+                    "url": page_url(path, request, page=1, **{name: None}),
+                }
+            )
     return out
 
 
 def sort_links(path: str, request: SearchRequest) -> list[dict]:
     sorts = SORTS if request.q.strip() else ("newest", "oldest")
     return [
-        {"label": SORT_LABELS[s], "url": page_url(path, request, sort=s, page=1), "selected": s == request.sort}
+        {
+            "label": SORT_LABELS[s],
+            "url": page_url(path, request, sort=s, page=1),
+            "selected": s == request.sort,
+        }
         for s in sorts
     ]
 

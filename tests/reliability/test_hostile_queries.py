@@ -18,7 +18,7 @@ VALUES = st.one_of(
         "2021-13", "2021-02-31", "2021-07-01..2021-09-30", "..", "2021..", "..2021",
         "342-CV/TU", "1102/CĐ-TTG", '"Công văn"', '"Tỉnh ủy Ninh Bình"', "Công_văn", "*",
         "a*", "-", "OR", "(", ")", "<script>", "'", "\\", "\x00", "🙂",
-    ]),
+    ]),  # fmt: skip
     st.text(max_size=20),
     st.from_regex(r"\d{1,5}(-\d{1,3}){0,2}(\.\.\d{1,5}(-\d{1,3}){0,2})?", fullmatch=True),
 )
@@ -27,7 +27,7 @@ WORDS = st.sampled_from([
     "OR", "or", "-", "--", "-x", "*abc", "a*", "ab*", "?x", "*", '"', '""', '"tại chỗ"',
     "(", ")", "()", "((", "))", "\u201ctại chỗ\u201d", "«", "»", "AND", "NOT", "x:y",
     ":", "::", "number:342-CV/TU", "type:\"Công văn\"", "year:2021", "date:2021-07",
-])
+])  # fmt: skip
 
 
 @st.composite
@@ -104,6 +104,11 @@ def test_search_api_answers_200_or_400_with_detail(read_client, q, page, per_pag
         assert list(body) == ["detail"] and isinstance(body["detail"], str) and body["detail"]
     else:
         assert isinstance(response.json()["total"], int)
+
+
+@pytest.mark.parametrize("q", ["² tại chỗ", "x ³ y", "①"])
+def test_non_decimal_digits_in_a_query_are_not_a_crash(ro_engine, q):
+    assert ro_engine.search(SearchRequest(q=q)).total >= 0
 
 
 @pytest.mark.parametrize(

@@ -184,3 +184,28 @@ def test_security_headers_on_every_api_response(read_client, path):
     assert "default-src 'self'" in headers["content-security-policy"]
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["referrer-policy"] in ("same-origin", "no-referrer", "strict-origin")
+
+
+def test_web_pages_show_html_as_text_and_send_security_headers(writable):
+    pytest.importorskip("web.pages")
+    client, _, _ = writable
+    text = DOC.format(word="trangweb") + f"Trích dẫn {SCRIPT} hết.\n"
+    doc_id = upload(client, "xss-web.txt", text).json()["id"]
+    pages = [
+        ("/", {"q": f"trangweb {SCRIPT}"}),
+        ("/", {"q": "trangweb"}),
+        (f"/documents/{doc_id}", {"q": SCRIPT}),
+        (f"/documents/{doc_id}", {}),
+        ("/browse", {}),
+        ("/browse", {"doc_type": SCRIPT}),
+    ]
+    for path, params in pages:
+        response = client.get(path, params=params)
+        assert response.status_code in (200, 400), (path, response.status_code)
+        assert response.headers["content-type"].startswith("text/html")
+        assert "<script>alert(1)" not in response.text, (path, params)
+        assert "default-src 'self'" in response.headers["content-security-policy"]
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "referrer-policy" in response.headers
+    reading = client.get(f"/documents/{doc_id}").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in reading

@@ -22,7 +22,14 @@ Thử nghiệm, ngày 5 tháng 3 năm 2019
 
 Văn bản mẫu để kiểm tra hiển thị: <script>alert(1)</script> và <b>đậm</b> phải hiện nguyên văn,
 không được chạy & không được in đậm.
+Thực hiện Công văn số 342-CV/TU ngày 22/7/2021 của Tỉnh ủy Ninh Bình.
 """
+
+
+@pytest.fixture(scope="session")
+def script_id() -> str:
+    """Id of the fixture document whose text holds <script> and <b> tags."""
+    return SCRIPT_ID
 
 
 @pytest.fixture(scope="session")
