@@ -11,7 +11,10 @@ With ``searcher.py``, the only module that knows the engine. Rules:
 
 from __future__ import annotations
 
+from math import log
+
 from whoosh import query as wq
+from whoosh import scoring
 
 from indexer import schema as f
 from indexer.analysis import Unit, fold, folded, number_key, variants, words
@@ -22,6 +25,21 @@ PHRASE_BOOST = 2.0
 WORD_BOOST = 1.5
 NUMBER_BOOST = 50.0
 MAX_PREFIX_TERMS = 64
+
+
+class Weighting(scoring.BM25F):
+    """BM25F with the probabilistic idf (as in Lucene's BM25), not Whoosh's
+    ``log(N / (n + 1)) + 1``, whose ``+ 1`` gives words in every document (``của``,
+    ``các``, ``theo``) weight near that of rare ones and drowns long questions."""
+
+    def idf(self, searcher, fieldname, text):
+        parent = searcher.get_parent()
+        n = parent.doc_frequency(fieldname, text)
+        total = parent.doc_count_all()
+        return log(1 + (total - n + 0.5) / (n + 0.5))
+
+
+WEIGHTING = Weighting(B=0.75, K1=1.2)
 
 
 def _views(accented: bool) -> list[tuple[str, float, bool]]:
@@ -75,8 +93,28 @@ def text_query(text: Text, accented: bool, reader, any_unit: bool = False) -> wq
     return options[0] if len(options) == 1 else wq.Or(options)
 
 
+def any_unit_query(query: Query) -> wq.Query:
+    """Long questions: plain BM25 over the body, each distinct unit once (with its
+    equivalents), so that no clause counts twice; accented view first when typed so."""
+    fields = [(name, w, is_folded) for name, w, is_folded in _views(query.accented)
+              if name in (f.BODY, f.BODY_FOLDED)]  # fmt: skip
+    units: dict[Unit, None] = {}
+    for group in query.groups:
+        for text in group:
+            tokens = list(text.tokens) if query.accented else folded(list(text.tokens))
+            for variant in variants(tokens, accented=query.accented):
+                units.update(dict.fromkeys(variant))
+    return wq.Or([_unit(unit, query.accented, fields) for unit in units])
+
+
 def required_query(query: Query, reader, any_group: bool = False) -> wq.Query | None:
     """What a document must match; ``any_group`` relaxes AND to OR (long questions)."""
+    if any_group and query.groups and not any(t.prefix for g in query.groups for t in g):
+        relaxed = any_unit_query(query)
+        if query.excluded:
+            excluded = wq.Or([text_query(t, query.accented, reader) for t in query.excluded])
+            return wq.AndNot(relaxed, excluded)
+        return relaxed
     groups = [
         wq.Or([text_query(t, query.accented, reader, any_group) for t in group])
         if len(group) > 1
@@ -116,13 +154,6 @@ def boost_query(query: Query) -> wq.Query | None:
     if not boosts:
         return None
     return boosts[0] if len(boosts) == 1 else wq.Or(boosts)
-
-
-def scored_query(required: wq.Query, query: Query) -> wq.Query:
-    """Required and boosting clauses summed; the caller restricts hits to ``required``'s
-    matches with a filter (Whoosh's AndMaybe loses hits under its block-quality skipping)."""
-    boosts = boost_query(query)
-    return required if boosts is None else wq.Or([required, boosts])
 
 
 def number_query(number: str, exact: bool = True) -> wq.Query:

@@ -8,9 +8,10 @@
     number:342-CV/TU  type:"Công văn"  issuer:"Tỉnh ủy Ninh Bình"  signer:...
     year:2021  year:2019-2021  date:2021-07  date:2021-07-01..2021-09-30
 
-Repairs, documented: smart quotes count as quotes; punctuation outside words is ignored;
-``(`` and ``)`` are ignored. Everything else that cannot be understood is a ``BadQuery``
-whose message says what is wrong.
+Repairs, documented: smart quotes count as quotes; punctuation outside words is ignored
+(``?`` alone is not a wildcard); a ``-`` standing between two words is punctuation
+(``kinh tế - xã hội``); ``(`` and ``)`` are ignored. Everything else that cannot be
+understood is a ``BadQuery`` whose message says what is wrong.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from indexer.analysis import clean, fold, has_diacritics, syllables
 from search.errors import BadQuery
 
-MAX_QUERY_CHARS = 500
+MAX_QUERY_CHARS = 1000
 MAX_TERMS = 128
 MIN_PREFIX = 2
 FIELDS = ("number", "type", "issuer", "signer", "year", "date")
@@ -36,6 +37,7 @@ _TOKEN = re.compile(
 )
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "(": " ", ")": " "})
 _NUMBER_LIKE = re.compile(r"^\d+[\w/-]*[-/][\w/-]*[A-Za-zĐđ]")
+_BETWEEN_DASH = re.compile(r"(?<=\S)\s+-+(?=\s+\S)")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 
@@ -86,6 +88,7 @@ def parse_query(text: str) -> Query:
     if any(ord(c) < 32 for c in text.replace("\t", " ").replace("\n", " ")):
         text = "".join(c if ord(c) >= 32 else " " for c in text)
     query = Query(text=text)
+    text = _BETWEEN_DASH.sub(" ", text)  # "kinh tế - xã hội": a dash between words is punctuation
     items: list[tuple[str, Text | None]] = []
     for match in _TOKEN.finditer(text):
         kind, item = _read_token(match, query)
@@ -139,7 +142,7 @@ def _read_token(match: re.Match, query: Query) -> tuple[str, Text | None]:
 
 
 def _word(word: str) -> Text | None:
-    if word.startswith("*") or word.startswith("?"):
+    if word[:1] in ("*", "?") and any(c.isalnum() for c in word):
         raise BadQuery(f"leading wildcards are not supported: {word!r}")
     prefix = word.endswith("*")
     tokens = tuple(syllables(word))

@@ -36,6 +36,8 @@ from search.models import (
 from search.query import Query, parse_date_range, parse_query, parse_year_range
 from search.suggest import Vocabulary, closest_query, restore_accents
 
+MAX_AND_TERMS = 8  # longer queries are questions: rank by any word (BM25), never require all
+RERANK_DEPTH = 100  # candidates whose scores the boosting clauses may reorder
 FACET_PARAMS = {"doc_type": "type", "issuer": "issuer", "signer": "signer"}
 SEARCH_TIME_BUDGET = 5.0  # seconds one search may take before it gives up (503)
 
@@ -74,7 +76,7 @@ class Engine:
             searcher = None
             try:
                 ix = whoosh_index.open_dir(str(path))
-                searcher = ix.searcher()
+                searcher = ix.searcher(weighting=qc.WEIGHTING)
                 columns = load_columns(searcher.reader())
             except Exception as exc:  # damaged: say so and name the fix
                 if searcher is not None:
@@ -88,7 +90,7 @@ class Engine:
             state = self._state = _State(path.name, ix, searcher, columns)
         elif not state.searcher.up_to_date():
             # Not ``refresh()``: it reuses segment readers, which keep stale deletions.
-            stale, state.searcher = state.searcher, state.ix.searcher()
+            stale, state.searcher = state.searcher, state.ix.searcher(weighting=qc.WEIGHTING)
             stale.close()
             state.columns = load_columns(state.searcher.reader())
             state.vocabulary = None
@@ -149,11 +151,12 @@ class Engine:
         """The engine query and the documents it matches (AND, else OR for long queries)."""
         live = state.columns.live
         reader = state.searcher.reader()
-        required = qc.required_query(query, reader)
+        long_question = len(query.terms()) > MAX_AND_TERMS
+        required = qc.required_query(query, reader, any_group=long_question)
         if required is None:
             return None, live.copy()
         mask = self._docs(state, required)
-        if not mask.any() and len(query.terms()) > 1:
+        if not mask.any() and len(query.terms()) > 1 and not long_question:
             required = qc.required_query(query, reader, any_group=True)
             mask = self._docs(state, required)
         return required, mask
@@ -218,11 +221,7 @@ class Engine:
     ) -> list[tuple[int, float | None]]:
         """Matching document numbers in the requested order, at most ``limit`` (None: all)."""
         if required is not None and sort == "relevance" and final.any():
-            allowed = set(np.flatnonzero(final).tolist())
-            results = state.searcher.search(
-                qc.scored_query(required, query), filter=allowed, limit=limit, terms=False
-            )
-            return [(hit.docnum, round(float(hit.score), 4)) for hit in results]
+            return self._ranked(state, query, required, final, limit)
         docnums = np.flatnonzero(final)
         day = state.columns.day[docnums]
         if sort == "oldest":
@@ -230,6 +229,24 @@ class Engine:
         else:  # newest first; documents without a date last
             order = np.lexsort((-docnums, np.where(day == f.UNKNOWN_DAY, -1, day)))[::-1]
         return [(int(d), None) for d in docnums[order[:limit]]]
+
+    def _ranked(self, state, query, required, final, limit) -> list[tuple[int, float]]:
+        """BM25F over the required clauses picks candidates; boosts (phrase, whole words,
+        the number) are scored on those candidates and added, then re-sorted.
+
+        Scoring both in one Whoosh ``Or`` gives wrong sums for large unions, hence two passes.
+        """
+        allowed = set(np.flatnonzero(final).tolist())
+        pool = None if limit is None else max(limit, RERANK_DEPTH)
+        first = state.searcher.search(required, filter=allowed, limit=pool, terms=False)
+        scores = {hit.docnum: float(hit.score) for hit in first}
+        boosts = qc.boost_query(query)
+        if boosts is not None and scores:
+            extra = state.searcher.search(boosts, filter=set(scores), limit=len(scores))
+            for hit in extra:
+                scores[hit.docnum] += float(hit.score)
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        return [(d, round(s, 4)) for d, s in ranked[:limit]]
 
     def _hit(self, state, docnum: int, score: float | None, query: Query) -> Hit:
         record = state.searcher.stored_fields(docnum)[f.RECORD]
