@@ -25,6 +25,7 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u30
 _LOOKALIKES = {0x00D0: "Đ", 0x00F0: "đ"}
 _TRANSLATE = {**_DASHES, **_SPACES, **_LOOKALIKES, 0x200B: None, 0xFEFF: None}
 
+_SPECIAL = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")
 SYLLABLE = re.compile(r"\w+")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _VOWELS = frozenset("aăâeêioôơuưy")
@@ -39,7 +40,9 @@ def clean(text: str) -> str:
     >>> clean(unicodedata.normalize("NFD", "Tỉnh ủy")) == "Tỉnh ủy"
     True
     """
-    return unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.translate(_TRANSLATE) if _SPECIAL.search(text) else text
 
 
 def _tone_position(base: str) -> int | None:

@@ -9,11 +9,10 @@ so a crash or Ctrl-C at any point leaves the last good index searchable.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,12 +21,14 @@ from whoosh import index as whoosh_index
 from indexer import schema as f
 from indexer.locking import build_lock
 from indexer.manifest import load_manifest
-from indexer.pipeline import Prepared, content_hash, prepare
+from indexer.pipeline import content_hash, prepare
 from indexer.progress import Progress, SilentProgress
 from indexer.records import Skipped, document_id
+from indexer.segments import WorkerFailed, commit_with_segments, write_segments
 from indexer.sources import find_files
 
 WRITER_LIMIT_MB = 256
+PARALLEL_MIN = 8  # fewer files than this are indexed in this process
 # Word segmentation runs at about 100 KB/s: a bigger file would stall the build for minutes.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -99,7 +100,7 @@ def remove_documents(index_dir: Path, ids: Iterable[str]) -> int:
         ix = _open_current(index_dir)
         if ix is None:
             return 0
-        writer = ix.writer()
+        writer = ix.writer(codec=f.index_codec())
         count = sum(writer.delete_by_term(f.ID, doc_id) for doc_id in ids)
         writer.commit()
         return count
@@ -138,40 +139,66 @@ def _plan(root, files, known, overrides, report) -> tuple[list[tuple], set[str]]
     return todo, set(seen)
 
 
-def _prepared(todo: list[tuple], jobs: int | None) -> Iterator[Prepared | Skipped]:
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    if jobs == 1 or len(todo) < 4:
-        yield from map(prepare, todo)
-        return
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap_unordered(prepare, todo, chunksize=4)
-
-
 def _write(ix, todo, removed, known, jobs, progress, report) -> None:
-    writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+    """Write the prepared files and deletions in one commit (or none, on any failure)."""
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    writer = ix.writer(limitmb=WRITER_LIMIT_MB, codec=f.index_codec())
     try:
         progress.start(len(todo), "indexing")
         for doc_id in removed:
             writer.delete_by_term(f.ID, doc_id)
         report.removed = len(removed)
-        for item in _prepared(todo, jobs):
-            progress.advance()
-            if isinstance(item, Skipped):
-                report.skipped.append(item)
-                continue
-            if item.id in known:
-                writer.update_document(**item.fields)
-                report.updated += 1
-            else:
-                writer.add_document(**item.fields)
-                report.added += 1
-            report.characters += len(item.document.body)
+        if jobs > 1 and len(todo) >= PARALLEL_MIN:
+            _write_parallel(ix, writer, todo, known, jobs, progress, report)
+        else:
+            _write_serial(writer, todo, known, progress, report)
         progress.finish()
-        writer.commit()
     except BaseException:
         progress.finish()
         writer.cancel()
         raise
+
+
+def _write_serial(writer, todo, known, progress, report) -> None:
+    for item in map(prepare, todo):
+        progress.advance()
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+            continue
+        if item.id in known:
+            writer.update_document(**item.fields)
+            report.updated += 1
+        else:
+            writer.add_document(**item.fields)
+            report.added += 1
+        report.characters += len(item.document.body)
+    writer.commit()
+
+
+def _write_parallel(ix, writer, todo, known, jobs, progress, report) -> None:
+    """Workers write their own segments; old versions of re-indexed files go at commit."""
+    replaced: list[str] = []
+
+    def on_result(result) -> None:
+        progress.advance()
+        if isinstance(result, Skipped):
+            report.skipped.append(result)
+            return
+        doc_id, characters = result
+        report.characters += characters
+        if doc_id in known:
+            replaced.append(doc_id)
+            report.updated += 1
+        else:
+            report.added += 1
+
+    try:
+        segments = write_segments(Path(ix.storage.folder), todo, jobs, WRITER_LIMIT_MB, on_result)
+    except WorkerFailed as exc:
+        raise BuildError(f"{exc}; the index is unchanged") from exc
+    for doc_id in replaced:
+        writer.delete_by_term(f.ID, doc_id)
+    commit_with_segments(writer, segments)
 
 
 def _known_hashes(ix) -> dict[str, str]:
