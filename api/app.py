@@ -71,11 +71,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _add_web(app: FastAPI) -> None:
+    app.state.parts = {"api"}
     try:
         from web.pages import mount_web
     except ImportError:  # the web UI is optional for API-only deployments
         return
     mount_web(app)
+    app.state.parts.add("web")
 
 
 def _drop_422(app: FastAPI) -> None:
@@ -90,6 +92,16 @@ def _drop_422(app: FastAPI) -> None:
         return schema
 
     app.openapi = openapi
+
+
+def _wants_page(request: Request) -> bool:
+    """A browser asking for a page (not the API, not a client wanting JSON)."""
+    path = request.url.path
+    return (
+        not path.startswith(("/api", "/healthz", "/openapi", "/docs", "/static"))
+        and "text/html" in request.headers.get("accept", "")
+        and "web" in request.app.state.parts
+    )
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -112,7 +124,11 @@ def _add_error_handlers(app: FastAPI) -> None:
         return JSONResponse({"detail": "; ".join(parts) or "invalid request"}, status_code=400)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 404 and _wants_page(request):
+            from web.pages import not_found_page
+
+            return not_found_page(request)
         return JSONResponse(
             {"detail": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers
         )

@@ -14,43 +14,56 @@ from indexer.analysis import fold, key, syllable_spans, variants
 from search.query import Query
 
 Pattern = tuple[tuple[str, ...], bool]  # (tokens, folded view?)
+Group = tuple[list[Pattern], list[Pattern]]  # one query word or phrase: (whole forms, parts)
 SNIPPET_TOKENS = 36
 
 
-def patterns_for(query: Query) -> list[Pattern]:
-    """Every token sequence the query can match, with equivalences, in the query's view.
+def patterns_for(query: Query) -> list[Group]:
+    """For each word or phrase of the query, its whole forms and its parts (with
+    equivalences), in the query's view.
 
     >>> from search.query import parse_query
-    >>> patterns_for(parse_query("4 tai cho"))[:4]
+    >>> whole, parts = patterns_for(parse_query("4 tai cho"))[0]
+    >>> whole
+    [(('4', 'tai', 'cho'), True), (('bon', 'tai', 'cho'), True)]
+    >>> parts[:4]
     [(('4',), True), (('tai',), True), (('cho',), True), (('bon',), True)]
     """
-    out: list[Pattern] = []
+    groups: list[Group] = []
     is_folded = not query.accented
     for group in query.groups:
         for text in group:
             tokens = [fold(t) for t in text.tokens] if is_folded else list(text.tokens)
+            whole: list[Pattern] = []
+            parts: list[Pattern] = []
             for variant in variants(tokens, accented=not is_folded):
-                if text.phrase:
-                    out.append((tuple(t for unit in variant for t in unit), is_folded))
-                else:
-                    out.extend((unit, is_folded) for unit in variant)
-    return list(dict.fromkeys(out))
+                whole.append((tuple(t for unit in variant for t in unit), is_folded))
+                if not text.phrase:
+                    parts.extend((unit, is_folded) for unit in variant)
+            groups.append((list(dict.fromkeys(whole)), list(dict.fromkeys(parts))))
+    return groups
 
 
 def _fold_patterns(patterns: list[Pattern]) -> list[Pattern]:
     return list(dict.fromkeys((tuple(fold(t) for t in toks), True) for toks, _ in patterns))
 
 
-def find_spans(text: str, patterns: list[Pattern]) -> list[tuple[int, int]]:
-    """Character spans of ``text`` that match a pattern, sorted, not overlapping.
+def find_spans(text: str, groups: list[Group]) -> list[tuple[int, int]]:
+    """Character spans of ``text`` that match, sorted, not overlapping. Where a sequence
+    of words occurs whole, only those occurrences are marked, not every scattered part.
 
-    >>> find_spans("theo phương châm bốn tại chỗ", [(("4",), True), (("bon", "tai", "cho"), True)])
-    [(17, 28)]
+    >>> g = [([(("bon", "tai", "cho"), True)], [(("tai",), True), (("cho",), True)])]
+    >>> find_spans("cho bốn tại chỗ", g)
+    [(4, 15)]
     """
     tokens = list(syllable_spans(text))
-    spans = _match(tokens, patterns)
-    if not spans and any(not folded for _, folded in patterns):
-        spans = _match(tokens, _fold_patterns(patterns))  # accented query, folded-only hit
+    spans: list[tuple[int, int]] = []
+    for whole, parts in groups:
+        found = _match(tokens, whole) or _match(tokens, parts)
+        if not found and any(not folded for _, folded in whole + parts):
+            # an accented query whose hit here is folded-only
+            found = _match(tokens, _fold_patterns(whole)) or _match(tokens, _fold_patterns(parts))
+        spans.extend(found)
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -87,21 +100,21 @@ def _render(text: str, spans: list[tuple[int, int]], start: int, end: int) -> st
     return "".join(out)
 
 
-def mark_all(text: str, patterns: list[Pattern]) -> str:
+def mark_all(text: str, groups: list[Group]) -> str:
     """The whole text, escaped, with every match in ``<mark>``.
 
-    >>> mark_all("a <b> Tỉnh uỷ", [(("tỉnh", "ủy"), False)])
+    >>> mark_all("a <b> Tỉnh uỷ", [([(("tỉnh", "ủy"), False)], [])])
     'a &lt;b&gt; <mark>Tỉnh uỷ</mark>'
     """
-    return _render(text, find_spans(text, patterns), 0, len(text))
+    return _render(text, find_spans(text, groups), 0, len(text))
 
 
-def snippet(text: str, patterns: list[Pattern], size: int = SNIPPET_TOKENS) -> str:
+def snippet(text: str, groups: list[Group], size: int = SNIPPET_TOKENS) -> str:
     """The best passage of ``text``: the window of ``size`` tokens with the most matches."""
     tokens = list(syllable_spans(text))
     if not tokens:
         return ""
-    spans = find_spans(text, patterns) if patterns else []
+    spans = find_spans(text, groups) if groups else []
     first = 0
     if spans:
         starts = [t[0] for t in tokens]

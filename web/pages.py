@@ -150,3 +150,8 @@ def document_page(request: Request, doc_id: str) -> Response:
 def _document_title(record: dict) -> str:
     head = " ".join(p for p in (record.get("doc_type"), record.get("number")) if p)
     return head or record.get("title") or record.get("subject") or f"Văn bản {record['id']}"
+
+
+def not_found_page(request: Request) -> Response:
+    """The Vietnamese 404 page, for any path outside the API that does not exist."""
+    return _render(request, "404.html", {"title": "Không tìm thấy"}, 404)

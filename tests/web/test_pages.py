@@ -38,7 +38,7 @@ def test_search_page_finds_unaccented_phrase_and_links_to_first_hit(web_client):
     assert f'href="/documents/{SEED["002"]}?q=4+tai+cho#hit-1"' in response.text
     assert 'value="4 tai cho"' in response.text
     assert re.search(r"Tìm thấy \d+ văn bản \(\d+,\d ms\)", response.text)
-    assert "<mark>tại</mark> <mark>chỗ</mark>" in response.text
+    assert "<mark>bốn tại chỗ</mark>" in response.text and "<mark>4 tại chỗ</mark>" in response.text
 
 
 def test_search_page_escapes_the_query_everywhere(web_client):
@@ -48,10 +48,10 @@ def test_search_page_escapes_the_query_everywhere(web_client):
 
 
 def test_snippets_escape_document_text_and_keep_only_mark(web_client, script_id):
-    html = main_of(web_client.get("/", params={"q": "không được in đậm"}).text)
+    html = main_of(web_client.get("/", params={"q": "alert"}).text)
     assert hit_ids(html)[0] == script_id
     html = html.split('<article class="hit">')[1].split("</article>")[0]
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;" in html
     assert "<b>" not in html and "<script" not in html
     assert "&lt;i&gt;nghiêng&lt;/i&gt;" in html  # the title (trích yếu) too
     assert set(re.findall(r"<(\w+)", html.split('class="snippet">')[1])) == {"mark"}
@@ -272,3 +272,11 @@ def test_missing_index_is_a_503_page_not_json(tmp_path):
             assert response.status_code == 503
             assert response.headers["content-type"].startswith("text/html")
             assert "Chỉ mục tìm kiếm chưa sẵn sàng" in response.text
+
+
+def test_unknown_page_is_a_vietnamese_404_page_and_unknown_api_path_is_json(web_client):
+    page = web_client.get("/khong-co-trang-nay", headers={"accept": "text/html"})
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert 'lang="vi"' in page.text
+    api = web_client.get("/api/khong-co", headers={"accept": "text/html"})
+    assert api.status_code == 404 and api.json() == {"detail": "Not Found"}
