@@ -21,6 +21,7 @@ from indexer.pipeline import prepare
 from indexer.records import Skipped
 from indexer.schema import index_codec
 
+SEGMENT_DOCS = 2500  # documents per segment a worker writes
 Result = tuple[str, int] | Skipped  # (document id, characters) of an indexed file, or why not
 
 
@@ -52,23 +53,24 @@ def split_tasks(tasks: list[tuple], parts: int) -> list[list[tuple]]:
 
 def _worker(folder: str, tasks: list[tuple], limitmb: int, out) -> None:
     try:
-        writer = SegmentWriter(
-            whoosh_index.open_dir(folder), _lk=False, limitmb=limitmb, codec=index_codec()
-        )
-        added = 0
+        ix = whoosh_index.open_dir(folder)
+        writer, added = None, 0
         for task in tasks:
             item = prepare(task)
             if isinstance(item, Skipped):
                 out.put(("item", item))
                 continue
+            if writer is None:
+                writer = SegmentWriter(ix, _lk=False, limitmb=limitmb, codec=index_codec())
             writer.add_document(**item.fields)
             added += 1
             out.put(("item", (item.id, len(item.document.body))))
-        if added:
-            out.put(("done", writer._finalize_segment()))
-        else:
-            writer.cancel()
-            out.put(("done", None))
+            if added == SEGMENT_DOCS:  # keep each segment's postings in memory: no spilled runs
+                out.put(("segment", writer._finalize_segment()))
+                writer, added = None, 0
+        if writer is not None:
+            out.put(("segment", writer._finalize_segment()))
+        out.put(("done", None))
     except BaseException as exc:  # report any failure to the parent, which stops the build
         out.put(("error", f"{type(exc).__name__}: {exc}"))
 
@@ -96,10 +98,10 @@ def write_segments(
                 continue
             if kind == "item":
                 on_result(value)
+            elif kind == "segment":
+                segments.append(value)
             elif kind == "done":
                 done += 1
-                if value is not None:
-                    segments.append(value)
             else:
                 raise WorkerFailed(f"an indexing process failed: {value}")
         for worker in workers:

@@ -121,7 +121,8 @@ class Engine:
             for mask in selections.values():
                 final &= mask
             facets = self._facets(state, base, selections, request, query)
-            page = self._page(state, query, required, final, request)
+            narrowed = bool(selections) or base is not matched
+            page = self._page(state, query, required, final, request, narrowed)
             self._within_budget(started)
             hits = [self._hit(state, docnum, score, query) for docnum, score in page]
             total = int(final.sum())
@@ -210,18 +211,20 @@ class Engine:
                 out[name] = count_facet(state.columns.facets[name], mask, chosen)
         return out
 
-    def _page(self, state, query, required, final, request) -> list[tuple[int, float | None]]:
+    def _page(self, state, query, required, final, request, narrowed) -> list:
         start = (request.page - 1) * request.per_page
-        return self._ordered(state, query, required, final, request.sort, start + request.per_page)[
-            start:
-        ]
+        stop = start + request.per_page
+        return self._ordered(state, query, required, final, request.sort, stop, narrowed)[start:]
 
     def _ordered(
-        self, state, query, required, final, sort, limit
+        self, state, query, required, final, sort, limit, narrowed=True
     ) -> list[tuple[int, float | None]]:
-        """Matching document numbers in the requested order, at most ``limit`` (None: all)."""
+        """Matching document numbers in the requested order, at most ``limit`` (None: all).
+
+        ``narrowed``: filters removed some of ``required``'s matches from ``final``.
+        """
         if required is not None and sort == "relevance" and final.any():
-            return self._ranked(state, query, required, final, limit)
+            return self._ranked(state, query, required, final, limit, narrowed)
         docnums = np.flatnonzero(final)
         day = state.columns.day[docnums]
         if sort == "oldest":
@@ -230,13 +233,13 @@ class Engine:
             order = np.lexsort((-docnums, np.where(day == f.UNKNOWN_DAY, -1, day)))[::-1]
         return [(int(d), None) for d in docnums[order[:limit]]]
 
-    def _ranked(self, state, query, required, final, limit) -> list[tuple[int, float]]:
+    def _ranked(self, state, query, required, final, limit, narrowed) -> list:
         """BM25F over the required clauses picks candidates; boosts (phrase, whole words,
         the number) are scored on those candidates and added, then re-sorted.
 
         Scoring both in one Whoosh ``Or`` gives wrong sums for large unions, hence two passes.
         """
-        allowed = set(np.flatnonzero(final).tolist())
+        allowed = set(np.flatnonzero(final).tolist()) if narrowed else None
         pool = None if limit is None else max(limit, RERANK_DEPTH)
         first = state.searcher.search(required, filter=allowed, limit=pool, terms=False)
         scores = {hit.docnum: float(hit.score) for hit in first}
