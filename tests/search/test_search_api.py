@@ -248,3 +248,34 @@ def test_malformed_input_is_400_with_a_message(client, params):
 
 def test_health_counts_documents(client):
     assert client.get("/healthz").json() == {"status": "ok", "documents": 5}
+
+
+def test_citation_links_both_ways(tmp_path):
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from api.settings import Settings
+    from indexer.build import build_index
+    from tests.conftest import CORPUS
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / "900_tiep_theo.txt").write_text(
+        "TỈNH ỦY NINH BÌNH\n\nSố 401-CV/TU\n\nV/v thực hiện Công văn số 342-CV/TU\n\n"
+        "Ninh Bình, ngày 02 tháng 8 năm 2021\n\n"
+        "Thực hiện Công văn số 342-CV/TU ngày 22/7/2021 của Ban Thường vụ Tỉnh ủy và "
+        "Kết luận số 07-KL/TW, các cấp ủy tiếp tục phòng, chống dịch Covid-19.\n",
+        encoding="utf-8",
+    )
+    build_index(corpus, tmp_path / "ix", jobs=1)
+    app = create_app(Settings(index_dir=tmp_path / "ix", corpus_dir=corpus))
+    with TestClient(app) as client:
+        citing = client.get("/api/documents/900_tiep_theo").json()
+        cited = client.get(f"/api/documents/{SEED['000']}").json()
+    assert citing["references"] == [
+        {"number": "342-CV/TU", "id": SEED["000"]},
+        {"number": "07-KL/TW", "id": None},
+    ]
+    assert [(c["id"], c["number"]) for c in cited["cited_by"]] == [("900_tiep_theo", "401-CV/TU")]
