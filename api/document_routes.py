@@ -31,12 +31,17 @@ def download_original(
     settings: Annotated[Settings, Depends(get_app_settings)],
 ) -> FileResponse:
     """The original archive file of a document."""
-    record = engine.record(doc_id)
-    root = settings.corpus_dir.resolve()
-    path = (root / record["source"]).resolve()
-    if not path.is_relative_to(root) or not path.is_file():
+    path = _original(engine, settings, doc_id)
+    if path is None:
         raise HTTPException(404, "the original file is no longer in the archive")
     return FileResponse(path, filename=path.name)
+
+
+def _original(engine: Engine, settings: Settings, doc_id: str) -> Path | None:
+    """The file of a document under the corpus directory, or None when it is gone."""
+    root = settings.corpus_dir.resolve()
+    path = (root / engine.record(doc_id)["source"]).resolve()
+    return path if path.is_relative_to(root) and path.is_file() else None
 
 
 @router.get("/{doc_id:path}", response_model=DocumentOut)
@@ -84,11 +89,10 @@ def delete_document(
     settings: Annotated[Settings, Depends(get_app_settings)],
 ) -> None:
     """Remove a document from the index and move its file out of the archive."""
-    record = engine.record(doc_id)
-    root = settings.corpus_dir.resolve()
-    path = (root / record["source"]).resolve()
-    if path.is_relative_to(root) and path.is_file():
-        trash = root / ".deleted" / record["source"]
+    path = _original(engine, settings, doc_id)
+    if path is not None:
+        root = settings.corpus_dir.resolve()
+        trash = root / ".deleted" / path.relative_to(root)
         trash.parent.mkdir(parents=True, exist_ok=True)
         path.replace(trash)
     remove_documents(settings.index_dir, [doc_id])

@@ -27,7 +27,7 @@ from indexer.records import Skipped, document_id
 from indexer.segments import WorkerFailed, commit_with_segments, write_segments
 from indexer.sources import find_files
 
-WRITER_LIMIT_MB = 256
+WRITER_LIMIT_MB = 1024
 PARALLEL_MIN = 8  # fewer files than this are indexed in this process
 # Word segmentation runs at about 100 KB/s: a bigger file would stall the build for minutes.
 MAX_FILE_BYTES = 20 * 1024 * 1024

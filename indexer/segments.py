@@ -21,7 +21,7 @@ from indexer.pipeline import prepare
 from indexer.records import Skipped
 from indexer.schema import index_codec
 
-SEGMENT_DOCS = 2500  # documents per segment a worker writes
+SEGMENT_DOCS = 10_000  # documents per segment a worker writes: few segments, fast queries
 Result = tuple[str, int] | Skipped  # (document id, characters) of an indexed file, or why not
 
 

@@ -43,13 +43,19 @@ WEIGHTING = Weighting(B=0.75, K1=1.2)
 
 
 def _views(accented: bool) -> list[tuple[str, float, bool]]:
-    """(field, weight, is_folded) of the text fields a query searches."""
-    out = [(name, w, True) for name, w in f.FOLDED_FIELDS.items()]
+    """(field, weight, is_folded) of the text fields whose matches a query requires: the
+    body's views (title and subject are scored as boosts, on the best candidates only)."""
     if not accented:
-        return out
-    return [(name, w, False) for name, w in f.ACCENTED_FIELDS.items()] + [
-        (name, w * FOLDED_WEIGHT, True) for name, w, _ in out
-    ]
+        return [(f.BODY_FOLDED, 1.0, True)]
+    return [(f.BODY, 1.0, False), (f.BODY_FOLDED, FOLDED_WEIGHT, True)]
+
+
+def _heading_views(accented: bool) -> list[tuple[str, float, bool]]:
+    fields = [(name, w, True) for name, w in f.FOLDED_FIELDS.items() if name != f.BODY_FOLDED]
+    if not accented:
+        return fields
+    accented_fields = [(n, w, False) for n, w in f.ACCENTED_FIELDS.items() if n != f.BODY]
+    return accented_fields + [(n, w * FOLDED_WEIGHT, True) for n, w, _ in fields]
 
 
 def _unit(unit: Unit, accented: bool, fields: list[tuple[str, float, bool]]) -> wq.Query:
@@ -96,8 +102,7 @@ def text_query(text: Text, accented: bool, reader, any_unit: bool = False) -> wq
 def any_unit_query(query: Query) -> wq.Query:
     """Long questions: plain BM25 over the body, each distinct unit once (with its
     equivalents), so that no clause counts twice; accented view first when typed so."""
-    fields = [(name, w, is_folded) for name, w, is_folded in _views(query.accented)
-              if name in (f.BODY, f.BODY_FOLDED)]  # fmt: skip
+    fields = _views(query.accented)
     units: dict[Unit, None] = {}
     for group in query.groups:
         for text in group:
@@ -136,9 +141,17 @@ def required_query(query: Query, reader, any_group: bool = False) -> wq.Query | 
     return positive
 
 
-def boost_query(query: Query) -> wq.Query | None:
-    """Optional clauses that lift the best hits: phrase, whole words, the number itself."""
+def boost_query(query: Query, headings: bool = True) -> wq.Query | None:
+    """Optional clauses that lift the best hits: phrase, whole words, the number itself,
+    and (``headings``) the query's words in the title and subject."""
     boosts: list[wq.Query] = []
+    if headings:
+        fields = _heading_views(query.accented)
+        for group in query.groups:
+            for text in group:
+                tokens = list(text.tokens) if query.accented else folded(list(text.tokens))
+                for variant in variants(tokens, accented=query.accented):
+                    boosts.extend(_unit(unit, query.accented, fields) for unit in variant)
     single = [
         tok for g in query.groups if len(g) == 1 for t in g if not t.phrase for tok in t.tokens
     ]

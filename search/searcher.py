@@ -114,12 +114,8 @@ class Engine:
         query = parse_query(request.q)
         with self._lock:
             state = self._current()
-            required, matched = self._match(state, query)
+            required, matched, base, selections, final = self._select(state, query, request)
             self._within_budget(started)
-            base, selections = self._filters(state, query, request, matched)
-            final = base.copy()
-            for mask in selections.values():
-                final &= mask
             facets = self._facets(state, base, selections, request, query)
             narrowed = bool(selections) or base is not matched
             page = self._page(state, query, required, final, request, narrowed)
@@ -147,6 +143,15 @@ class Engine:
                 f"the search took longer than {self.time_budget:g} s; "
                 "narrow it with more words, a phrase or filters, and try again"
             )
+
+    def _select(self, state: _State, query: Query, request: SearchRequest) -> tuple:
+        """(required query, text matches, base set, facet masks, final set) of a request."""
+        required, matched = self._match(state, query)
+        base, selections = self._filters(state, query, request, matched)
+        final = base.copy()
+        for mask in selections.values():
+            final &= mask
+        return required, matched, base, selections, final
 
     def _match(self, state: _State, query: Query) -> tuple[wq.Query | None, np.ndarray]:
         """The engine query and the documents it matches (AND, else OR for long queries)."""
@@ -243,7 +248,7 @@ class Engine:
         pool = None if limit is None else max(limit, RERANK_DEPTH)
         first = state.searcher.search(required, filter=allowed, limit=pool, terms=False)
         scores = {hit.docnum: float(hit.score) for hit in first}
-        boosts = qc.boost_query(query)
+        boosts = qc.boost_query(query, headings=len(query.terms()) <= MAX_AND_TERMS)
         if boosts is not None and scores:
             extra = state.searcher.search(boosts, filter=set(scores), limit=len(scores))
             for hit in extra:
@@ -267,7 +272,7 @@ class Engine:
         )
 
     def _suggest(self, state: _State, query: Query, total: int) -> str | None:
-        if not query.groups:
+        if not query.groups or (query.accented and total):
             return None
         if state.vocabulary is None:
             state.vocabulary = Vocabulary.load(state.searcher.reader())
@@ -338,10 +343,7 @@ class Engine:
         query = parse_query(request.q)
         with self._lock:
             state = self._current()
-            _, matched = self._match(state, query)
-            final, selections = self._filters(state, query, request, matched)
-            for mask in selections.values():
-                final &= mask
+            final = self._select(state, query, request)[-1]
             keys = state.columns.year if interval == "year" else state.columns.month
             pairs = histogram(keys, final)
         fmt = (lambda k: str(k)) if interval == "year" else (lambda k: f"{k // 100}-{k % 100:02d}")
@@ -353,10 +355,7 @@ class Engine:
         query = parse_query(request.q)
         with self._lock:
             state = self._current()
-            required, matched = self._match(state, query)
-            final, selections = self._filters(state, query, request, matched)
-            for mask in selections.values():
-                final &= mask
+            required, *_, final = self._select(state, query, request)
             ordered = self._ordered(state, query, required, final, request.sort, None)
             records = []
             for docnum, _ in ordered:
