@@ -142,6 +142,8 @@ def _plan(root, files, known, overrides, report) -> tuple[list[tuple], set[str]]
 def _write(ix, todo, removed, known, jobs, progress, report) -> None:
     """Write the prepared files and deletions in one commit (or none, on any failure)."""
     jobs = max(1, jobs or os.cpu_count() or 1)
+    if not todo and not removed:
+        return  # nothing changed: no commit (a commit may merge segments, which costs)
     writer = ix.writer(limitmb=WRITER_LIMIT_MB, codec=f.index_codec())
     try:
         progress.start(len(todo), "indexing")
