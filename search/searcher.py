@@ -250,7 +250,8 @@ class Engine:
         scores = {hit.docnum: float(hit.score) for hit in first}
         boosts = qc.boost_query(query, headings=len(query.terms()) <= MAX_AND_TERMS)
         if boosts is not None and scores:
-            extra = state.searcher.search(boosts, filter=set(scores), limit=len(scores))
+            restricted = wq.And([qc.Candidates(scores), boosts])
+            extra = state.searcher.search(restricted, limit=len(scores), terms=False)
             for hit in extra:
                 scores[hit.docnum] += float(hit.score)
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
