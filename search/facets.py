@@ -35,18 +35,30 @@ class Columns:
     ids: list[str]
 
 
+def column_values(reader, field: str, default) -> list:
+    """One value per document number, segment by segment; ``default`` where a segment
+    has no such column (no document in it had a value)."""
+    values: list = []
+    for leaf, _ in reader.leaf_readers():
+        if leaf.has_column(field):
+            values.extend(leaf.column_reader(field))
+        else:
+            values.extend([default] * leaf.doc_count_all())
+    return values
+
+
 def load_columns(reader) -> Columns:
     """Read the columns of every document (deleted ones are masked out by ``live``)."""
     n = reader.doc_count_all()
     live = np.zeros(n, dtype=bool)
     live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
-    day = np.fromiter(reader.column_reader(f.DAY), dtype=np.int64, count=n)
+    day = np.array(column_values(reader, f.DAY, f.UNKNOWN_DAY), dtype=np.int64)
     known = day != f.UNKNOWN_DAY
     facets = {}
     for name, field in FACETS.items():
         labels, index = [""], {"": 0}
         codes = np.zeros(n, dtype=np.int32)
-        for docnum, value in enumerate(reader.column_reader(field)):
+        for docnum, value in enumerate(column_values(reader, field, "")):
             code = index.get(value)
             if code is None:
                 code = index[value] = len(labels)
@@ -59,7 +71,7 @@ def load_columns(reader) -> Columns:
         year=np.where(known, day // 10000, 0),
         month=np.where(known, day // 100, 0),
         facets=facets,
-        ids=list(reader.column_reader(f.ID)),
+        ids=column_values(reader, f.ID, ""),
     )
 
 

@@ -123,3 +123,19 @@ def test_kill_during_build_leaves_the_old_index_readable(corpus, tmp_path):
     assert SEED["000"] in found(index_dir, "4 tại chỗ")
     report = build_index(corpus, index_dir, jobs=2)
     assert (report.added, report.unchanged, report.documents) == (150, 5, 155)
+
+
+def test_parallel_build_of_undated_documents_is_searchable(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(12):  # enough files for the parallel path: several worker segments
+        (corpus / f"dieu{i:02d}.txt").write_text(
+            f"Điều {i}. Quyền và nghĩa vụ\nCông dân có quyền khiếu nại, tố cáo số {i}.\n",
+            encoding="utf-8",
+        )
+    report = build_index(corpus, tmp_path / "ix", jobs=2)
+    assert (report.added, report.skipped) == (12, [])
+    engine = Engine(tmp_path / "ix")
+    assert engine.document_count() == 12
+    results = engine.search(SearchRequest(q="khiếu nại", sort="newest", per_page=100))
+    assert results.total == 12 and results.facets["year"] == []
