@@ -17,6 +17,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.conftest import SEED
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,12 +32,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SEED = {
-    "000": "000_86f9552143f492ea",
-    "001": "001_093e01689cb64f89",
-    "002": "002_8a5523bcdb22fb49",
-    "003": "003_394cdeaefd9f1654",
-}
 
 
 def _free_port() -> int:

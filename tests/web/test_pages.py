@@ -10,15 +10,8 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.settings import Settings
 from search.models import Bucket, FacetValue, SearchRequest
+from tests.conftest import SEED
 from web import views
-
-SEED = {
-    "000": "000_86f9552143f492ea",
-    "001": "001_093e01689cb64f89",
-    "002": "002_8a5523bcdb22fb49",
-    "003": "003_394cdeaefd9f1654",
-    "004": "004_f7e6265e96402aee",
-}
 
 
 def hit_ids(html: str) -> list[str]:
