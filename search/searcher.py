@@ -120,7 +120,8 @@ class Engine:
             narrowed = bool(selections) or base is not matched
             page = self._page(state, query, required, final, request, narrowed)
             self._within_budget(started)
-            hits = [self._hit(state, docnum, score, query) for docnum, score in page]
+            groups = patterns_for(query)
+            hits = [self._hit(state, docnum, score, groups) for docnum, score in page]
             total = int(final.sum())
             suggestion = self._suggest(state, query, total)
         return SearchResults(
@@ -257,9 +258,8 @@ class Engine:
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         return [(d, round(s, 4)) for d, s in ranked[:limit]]
 
-    def _hit(self, state, docnum: int, score: float | None, query: Query) -> Hit:
+    def _hit(self, state, docnum: int, score: float | None, groups: list) -> Hit:
         record = state.searcher.stored_fields(docnum)[f.RECORD]
-        patterns = patterns_for(query)
         return Hit(
             id=record["id"],
             number=record.get("number"),
@@ -267,7 +267,7 @@ class Engine:
             doc_type=record.get("doc_type"),
             issuer=record.get("issuer"),
             issued_date=record.get("issued_date"),
-            snippet=snippet(record.get("body") or "", patterns),
+            snippet=snippet(record.get("body") or "", groups),
             score=score,
             subject=record.get("subject"),
         )
@@ -299,8 +299,7 @@ class Engine:
             docnums = list(state.searcher.docs_for_query(qc.number_query(number)))
             if not docnums:
                 docnums = list(state.searcher.docs_for_query(qc.number_query(number, exact=False)))
-            empty = parse_query("")
-            return [self._hit(state, d, None, empty) for d in sorted(docnums)]
+            return [self._hit(state, d, None, []) for d in sorted(docnums)]
 
     def document(self, doc_id: str, q: str = "") -> DocumentView:
         """One document with its references resolved and the documents that cite it."""
