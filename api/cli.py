@@ -77,6 +77,8 @@ def _print_report(report: BuildReport) -> None:
         f"({report.docs_per_second:.1f} documents/s)",
         err=True,
     )
+    for note in report.notes:
+        click.echo(f"  note {note}", err=True)
     for skipped in report.skipped:
         click.echo(f"  skipped {skipped.source}: {skipped.reason}", err=True)
 

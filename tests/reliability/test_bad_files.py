@@ -134,18 +134,42 @@ def test_a_named_file_that_is_missing_is_skipped(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_50_mb_text_file_is_skipped_quickly_with_its_size(tmp_path):
+def test_a_50_mb_text_file_is_indexed_whole_and_searchable(tmp_path):
     root = tmp_path / "corpus"
     root.mkdir()
     (root / "ok.txt").write_text(GOOD.format(word="nho"))
     line = "Các cấp ủy tiếp tục thực hiện nghiêm túc phương châm bốn tại chỗ. " * 16 + "\n"
     with open(root / "huge.txt", "w") as out:
+        out.write("CÔNG VĂN\nđầutiênvănbản mở đầu.\n")
         for _ in range(50 * 2**20 // len(line.encode()) + 1):
             out.write(line)
-    assert os.path.getsize(root / "huge.txt") > MAX_FILE_BYTES
+        out.write("Cuối cùng là từ cuốicùngvănbản.\n")
+    assert os.path.getsize(root / "huge.txt") > 50 * 2**20
     report = build_index(root, tmp_path / "index", jobs=1)
-    assert [s.source for s in report.skipped] == ["huge.txt"]
-    assert "too large" in report.skipped[0].reason and "50.0 MB" in report.skipped[0].reason
+    assert report.skipped == [] and report.documents == 2
+    assert [n.split(":")[0] for n in report.notes] == ["huge"]
+    engine = Engine(tmp_path / "index")
+    try:
+        for q in ("đầutiênvănbản", "cuoicungvanban", '"bốn tại chỗ"', "4 tai cho", "nghiêm túc"):
+            results = engine.search(SearchRequest(q=q))
+            assert "huge" in [h.id for h in results.results], q
+        hit = engine.search(SearchRequest(q="bốn tại chỗ")).results[0]
+        assert "<mark>" in hit.snippet and len(hit.snippet) < 1000
+        page = engine.document("huge", q="bốn tại chỗ").record["body_html"]
+        assert page.count("<mark>") > 1000 and page.endswith("cuốicùngvănbản.\n")
+    finally:
+        engine.close()
+
+
+def test_a_file_above_the_size_limit_is_skipped_with_its_size(tmp_path):
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "ok.txt").write_text(GOOD.format(word="nho"))
+    with open(root / "giant.txt", "wb") as out:  # sparse: no disk used, never read
+        out.truncate(MAX_FILE_BYTES + 2**20)
+    report = build_index(root, tmp_path / "index", jobs=1)
+    assert [s.source for s in report.skipped] == ["giant.txt"]
+    assert "too large" in report.skipped[0].reason and "65.0 MB" in report.skipped[0].reason
     assert report.documents == 1
 
 
