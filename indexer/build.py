@@ -19,6 +19,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from indexer import schema as f
+from indexer.analysis import WORDS_MAX_CHARS
 from indexer.locking import build_lock
 from indexer.manifest import load_manifest
 from indexer.pipeline import content_hash, prepare
@@ -29,8 +30,8 @@ from indexer.sources import find_files
 
 WRITER_LIMIT_MB = 1024
 PARALLEL_MIN = 8  # fewer files than this are indexed in this process
-# Word segmentation runs at about 100 KB/s: a bigger file would stall the build for minutes.
-MAX_FILE_BYTES = 20 * 1024 * 1024
+# Larger files are skipped with their size: a 64 MB text needs about 3 GB to index.
+MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 class BuildError(Exception):
@@ -46,6 +47,7 @@ class BuildReport:
     removed: int = 0
     unchanged: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # indexed, with something to know
     characters: int = 0
     seconds: float = 0.0
     documents: int = 0  # documents in the index after the build
@@ -100,7 +102,7 @@ def remove_documents(index_dir: Path, ids: Iterable[str]) -> int:
         ix = _open_current(index_dir)
         if ix is None:
             return 0
-        writer = ix.writer(codec=f.index_codec())
+        writer = ix.writer(**f.writer_options())
         count = sum(writer.delete_by_term(f.ID, doc_id) for doc_id in ids)
         writer.commit()
         return count
@@ -144,7 +146,7 @@ def _write(ix, todo, removed, known, jobs, progress, report) -> None:
     jobs = max(1, jobs or os.cpu_count() or 1)
     if not todo and not removed:
         return  # nothing changed: no commit (a commit may merge segments, which costs)
-    writer = ix.writer(limitmb=WRITER_LIMIT_MB, codec=f.index_codec())
+    writer = ix.writer(limitmb=WRITER_LIMIT_MB, **f.writer_options())
     try:
         progress.start(len(todo), "indexing")
         for doc_id in removed:
@@ -173,7 +175,7 @@ def _write_serial(writer, todo, known, progress, report) -> None:
         else:
             writer.add_document(**item.fields)
             report.added += 1
-        report.characters += len(item.document.body)
+        _count_characters(report, item.id, len(item.document.body))
     writer.commit()
 
 
@@ -187,7 +189,7 @@ def _write_parallel(ix, writer, todo, known, jobs, progress, report) -> None:
             report.skipped.append(result)
             return
         doc_id, characters = result
-        report.characters += characters
+        _count_characters(report, doc_id, characters)
         if doc_id in known:
             replaced.append(doc_id)
             report.updated += 1
@@ -201,6 +203,15 @@ def _write_parallel(ix, writer, todo, known, jobs, progress, report) -> None:
     for doc_id in replaced:
         writer.delete_by_term(f.ID, doc_id)
     commit_with_segments(writer, segments)
+
+
+def _count_characters(report: BuildReport, doc_id: str, characters: int) -> None:
+    report.characters += characters
+    if characters > WORDS_MAX_CHARS:
+        report.notes.append(
+            f"{doc_id}: {characters:,} characters; every syllable is indexed, "
+            f"word segmentation (a ranking signal) read the first {WORDS_MAX_CHARS:,}"
+        )
 
 
 def _known_hashes(ix) -> dict[str, str]:

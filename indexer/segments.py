@@ -19,7 +19,7 @@ from whoosh.writing import SegmentWriter
 
 from indexer.pipeline import prepare
 from indexer.records import Skipped
-from indexer.schema import index_codec
+from indexer.schema import writer_options
 
 SEGMENT_DOCS = 10_000  # documents per segment a worker writes: few segments, fast queries
 Result = tuple[str, int] | Skipped  # (document id, characters) of an indexed file, or why not
@@ -61,7 +61,7 @@ def _worker(folder: str, tasks: list[tuple], limitmb: int, out) -> None:
                 out.put(("item", item))
                 continue
             if writer is None:
-                writer = SegmentWriter(ix, _lk=False, limitmb=limitmb, codec=index_codec())
+                writer = SegmentWriter(ix, _lk=False, limitmb=limitmb, **writer_options())
             writer.add_document(**item.fields)
             added += 1
             out.put(("item", (item.id, len(item.document.body))))

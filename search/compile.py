@@ -42,45 +42,6 @@ class Weighting(scoring.BM25F):
 WEIGHTING = Weighting(B=0.75, K1=1.2)
 
 
-class Candidates(wq.Query):
-    """Exactly these document numbers, scoring nothing: ``And([Candidates(d), q])``
-    evaluates a costly clause (a phrase) on a short list instead of the whole index."""
-
-    def __init__(self, docnums) -> None:
-        self.docnums = sorted(docnums)
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, Candidates) and self.docnums == other.docnums
-
-    def __hash__(self) -> int:
-        return hash(tuple(self.docnums))
-
-    def __repr__(self) -> str:
-        return f"Candidates({len(self.docnums)})"
-
-    def estimate_size(self, ixreader) -> int:
-        return len(self.docnums)
-
-    def estimate_min_size(self, ixreader) -> int:
-        return 0
-
-    def matcher(self, searcher, context=None):
-        from bisect import bisect_left
-
-        from whoosh.matching import ListMatcher, NullMatcher
-
-        offset, parent = 0, searcher.get_parent()
-        if parent is not searcher:
-            offset = next(off for sub, off in parent.subsearchers if sub is searcher)
-        size = searcher.reader().doc_count_all()
-        lo = bisect_left(self.docnums, offset)
-        hi = bisect_left(self.docnums, offset + size)
-        local = [d - offset for d in self.docnums[lo:hi]]
-        if not local:
-            return NullMatcher()
-        return ListMatcher(local, weights=[0.0] * len(local))
-
-
 def _views(accented: bool) -> list[tuple[str, float, bool]]:
     """(field, weight, is_folded) of the text fields whose matches a query requires: the
     body's views (title and subject are scored as boosts, on the best candidates only)."""

@@ -7,8 +7,11 @@ returns the plain structures of ``search.models``.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +23,7 @@ from whoosh import query as wq
 from indexer import schema as f
 from search import compile as qc
 from search.errors import BadQuery, IndexUnavailable, NotFound, SearchError
+from search.evaluate import Evaluator
 from search.facets import Columns, count_facet, count_years, facet_mask, histogram, load_columns
 from search.highlight import mark_all, patterns_for, snippet
 from search.models import (
@@ -33,6 +37,7 @@ from search.models import (
     SearchRequest,
     SearchResults,
 )
+from search.postings import Postings
 from search.query import Query, parse_date_range, parse_query, parse_year_range
 from search.suggest import Vocabulary, closest_query, restore_accents
 
@@ -54,6 +59,7 @@ class _State:
     ix: object
     searcher: object
     columns: Columns
+    evaluator: Evaluator
     vocabulary: Vocabulary | None = None
 
 
@@ -67,6 +73,22 @@ class Engine:
         self._state: _State | None = None
 
     # --- index state -------------------------------------------------------------------
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Hold the lock; an error inside the engine's reading code means a damaged index."""
+        with self._lock:
+            try:
+                yield
+            except SearchError:
+                raise
+            except Exception as exc:
+                if not _raised_reading(exc):
+                    raise
+                raise IndexUnavailable(
+                    f"the index in {self.index_dir} cannot be read ({type(exc).__name__}: "
+                    f"{exc}); run `tracuu index --rebuild`"
+                ) from exc
+
     def _current(self) -> _State:
         path = f.current_index_path(self.index_dir)
         if path is None:
@@ -87,17 +109,18 @@ class Engine:
                 ) from exc
             if state is not None:
                 state.searcher.close()
-            state = self._state = _State(path.name, ix, searcher, columns)
+            state = self._state = _State(path.name, ix, searcher, columns, _evaluator(searcher))
         elif not state.searcher.up_to_date():
             # Not ``refresh()``: it reuses segment readers, which keep stale deletions.
             stale, state.searcher = state.searcher, state.ix.searcher(weighting=qc.WEIGHTING)
             stale.close()
             state.columns = load_columns(state.searcher.reader())
+            state.evaluator = _evaluator(state.searcher)
             state.vocabulary = None
         return state
 
     def document_count(self) -> int:
-        with self._lock:
+        with self._reading():
             return int(self._current().columns.live.sum())
 
     def close(self) -> None:
@@ -106,19 +129,24 @@ class Engine:
                 self._state.searcher.close()
                 self._state = None
 
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     # --- search ------------------------------------------------------------------------
     def search(self, request: SearchRequest) -> SearchResults:
         """Ranked, filtered, faceted, highlighted results for one request."""
         started = time.perf_counter()
         _check(request)
         query = parse_query(request.q)
-        with self._lock:
+        with self._reading():
             state = self._current()
-            required, matched, base, selections, final = self._select(state, query, request)
+            scores, base, selections, final = self._select(state, query, request)
             self._within_budget(started)
             facets = self._facets(state, base, selections, request, query)
-            narrowed = bool(selections) or base is not matched
-            page = self._page(state, query, required, final, request, narrowed)
+            page = self._page(state, query, scores, final, request)
             self._within_budget(started)
             groups = patterns_for(query)
             hits = [self._hit(state, docnum, score, groups) for docnum, score in page]
@@ -146,27 +174,27 @@ class Engine:
             )
 
     def _select(self, state: _State, query: Query, request: SearchRequest) -> tuple:
-        """(required query, text matches, base set, facet masks, final set) of a request."""
-        required, matched = self._match(state, query)
+        """(text scores, base set, facet masks, final set) of a request."""
+        scores, matched = self._match(state, query)
         base, selections = self._filters(state, query, request, matched)
         final = base.copy()
         for mask in selections.values():
             final &= mask
-        return required, matched, base, selections, final
+        return scores, base, selections, final
 
-    def _match(self, state: _State, query: Query) -> tuple[wq.Query | None, np.ndarray]:
-        """The engine query and the documents it matches (AND, else OR for long queries)."""
+    def _match(self, state: _State, query: Query) -> tuple[np.ndarray | None, np.ndarray]:
+        """Scores of the text query (None: no text) and the documents it matches (AND,
+        else OR for long queries and for AND queries that match nothing)."""
         live = state.columns.live
         reader = state.searcher.reader()
         long_question = len(query.terms()) > MAX_AND_TERMS
         required = qc.required_query(query, reader, any_group=long_question)
         if required is None:
             return None, live.copy()
-        mask = self._docs(state, required)
-        if not mask.any() and len(query.terms()) > 1 and not long_question:
-            required = qc.required_query(query, reader, any_group=True)
-            mask = self._docs(state, required)
-        return required, mask
+        found = state.evaluator.run(required)
+        if not (found.mask & live).any() and len(query.terms()) > 1 and not long_question:
+            found = state.evaluator.run(qc.required_query(query, reader, any_group=True))
+        return found.scores, found.mask & live
 
     def _docs(self, state: _State, q: wq.Query) -> np.ndarray:
         mask = np.zeros(len(state.columns.live), dtype=bool)
@@ -217,20 +245,16 @@ class Engine:
                 out[name] = count_facet(state.columns.facets[name], mask, chosen)
         return out
 
-    def _page(self, state, query, required, final, request, narrowed) -> list:
+    def _page(self, state, query, scores, final, request) -> list:
         start = (request.page - 1) * request.per_page
         stop = start + request.per_page
-        return self._ordered(state, query, required, final, request.sort, stop, narrowed)[start:]
+        return self._ordered(state, query, scores, final, request.sort, stop)[start:]
 
-    def _ordered(
-        self, state, query, required, final, sort, limit, narrowed=True
-    ) -> list[tuple[int, float | None]]:
-        """Matching document numbers in the requested order, at most ``limit`` (None: all).
-
-        ``narrowed``: filters removed some of ``required``'s matches from ``final``.
-        """
-        if required is not None and sort == "relevance" and final.any():
-            return self._ranked(state, query, required, final, limit, narrowed)
+    def _ordered(self, state, query, scores, final, sort, limit) -> list:
+        """Matching (document number, score) in the requested order, at most ``limit``
+        (None: all)."""
+        if scores is not None and sort == "relevance" and final.any():
+            return self._ranked(state, query, scores, final, limit)
         docnums = np.flatnonzero(final)
         day = state.columns.day[docnums]
         if sort == "oldest":
@@ -239,24 +263,23 @@ class Engine:
             order = np.lexsort((-docnums, np.where(day == f.UNKNOWN_DAY, -1, day)))[::-1]
         return [(int(d), None) for d in docnums[order[:limit]]]
 
-    def _ranked(self, state, query, required, final, limit, narrowed) -> list:
+    def _ranked(self, state, query, scores, final, limit) -> list:
         """BM25F over the required clauses picks candidates; boosts (phrase, whole words,
-        the number) are scored on those candidates and added, then re-sorted.
-
-        Scoring both in one Whoosh ``Or`` gives wrong sums for large unions, hence two passes.
-        """
-        allowed = set(np.flatnonzero(final).tolist()) if narrowed else None
-        pool = None if limit is None else max(limit, RERANK_DEPTH)
-        first = state.searcher.search(required, filter=allowed, limit=pool, terms=False)
-        scores = {hit.docnum: float(hit.score) for hit in first}
+        the number, title and subject) are scored on those candidates only and added."""
+        docnums = np.flatnonzero(final)
+        ranking = scores[docnums]
+        pool = len(docnums) if limit is None else min(len(docnums), max(limit, RERANK_DEPTH))
+        if pool < len(docnums):
+            best = np.argpartition(-ranking, pool - 1)[:pool]
+            docnums, ranking = docnums[best], ranking[best]
         boosts = qc.boost_query(query, headings=len(query.terms()) <= MAX_AND_TERMS)
-        if boosts is not None and scores:
-            restricted = wq.And([qc.Candidates(scores), boosts])
-            extra = state.searcher.search(restricted, limit=len(scores), terms=False)
-            for hit in extra:
-                scores[hit.docnum] += float(hit.score)
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        return [(d, round(s, 4)) for d, s in ranked[:limit]]
+        if boosts is not None:
+            within = np.zeros(len(final), dtype=bool)
+            within[docnums] = True
+            ranking = ranking + state.evaluator.run(boosts, within).scores[docnums]
+        order = np.lexsort((docnums, -ranking))[:limit]
+        pairs = zip(docnums[order].tolist(), ranking[order].tolist(), strict=True)
+        return [(d, round(s, 4)) for d, s in pairs]
 
     def _hit(self, state, docnum: int, score: float | None, groups: list) -> Hit:
         record = state.searcher.stored_fields(docnum)[f.RECORD]
@@ -286,15 +309,15 @@ class Engine:
         return None
 
     def _has_hits(self, state: _State, text: str) -> bool:
-        required, mask = self._match(state, parse_query(text))
-        return required is not None and bool(mask.any())
+        scores, mask = self._match(state, parse_query(text))
+        return scores is not None and bool(mask.any())
 
     # --- documents ---------------------------------------------------------------------
     def lookup(self, number: str) -> list[Hit]:
         """Documents whose number is ``number`` (tolerant of case, spaces, dashes, accents)."""
         if not number or not number.strip() or len(number) > 100:
             raise BadQuery("number must be 1 to 100 characters, e.g. 342-CV/TU")
-        with self._lock:
+        with self._reading():
             state = self._current()
             docnums = list(state.searcher.docs_for_query(qc.number_query(number)))
             if not docnums:
@@ -303,7 +326,7 @@ class Engine:
 
     def document(self, doc_id: str, q: str = "") -> DocumentView:
         """One document with its references resolved and the documents that cite it."""
-        with self._lock:
+        with self._reading():
             state = self._current()
             docnum = state.searcher.document_number(**{f.ID: doc_id})
             if docnum is None:
@@ -341,7 +364,7 @@ class Engine:
             raise BadQuery("interval must be year or month")
         _check(request)
         query = parse_query(request.q)
-        with self._lock:
+        with self._reading():
             state = self._current()
             final = self._select(state, query, request)[-1]
             keys = state.columns.year if interval == "year" else state.columns.month
@@ -353,10 +376,10 @@ class Engine:
         """Metadata of every matching document (no body), in the request's order."""
         _check(request)
         query = parse_query(request.q)
-        with self._lock:
+        with self._reading():
             state = self._current()
-            required, *_, final = self._select(state, query, request)
-            ordered = self._ordered(state, query, required, final, request.sort, None)
+            scores, *_, final = self._select(state, query, request)
+            ordered = self._ordered(state, query, scores, final, request.sort, None)
             records = []
             for docnum, _ in ordered:
                 record = dict(state.searcher.stored_fields(docnum)[f.RECORD])
@@ -365,7 +388,7 @@ class Engine:
         return records
 
     def record(self, doc_id: str) -> dict:
-        with self._lock:
+        with self._reading():
             state = self._current()
             docnum = state.searcher.document_number(**{f.ID: doc_id})
             if docnum is None:
@@ -373,6 +396,19 @@ class Engine:
             record = dict(state.searcher.stored_fields(docnum)[f.RECORD])
         record.pop("body", None)
         return record
+
+
+def _raised_reading(exc: Exception) -> bool:
+    """Whether ``exc`` came from reading index files (Whoosh, or our posting reader)."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    where = tb.tb_frame.f_code.co_filename if tb is not None else ""
+    return f"{os.sep}whoosh{os.sep}" in where or where.endswith(f"search{os.sep}postings.py")
+
+
+def _evaluator(searcher) -> Evaluator:
+    return Evaluator(Postings(searcher.reader()), searcher.schema)
 
 
 def _check(request: SearchRequest) -> None:

@@ -53,7 +53,8 @@ def test_edited_file_is_replaced(corpus, tmp_path):
     report = build_index(corpus, tmp_path / "ix", jobs=1)
     assert (report.added, report.updated, report.unchanged) == (0, 1, 4)
     assert found(tmp_path / "ix", '"tiêm chủng mũi ba"') == {SEED["002"]}
-    assert Engine(tmp_path / "ix").document_count() == 5
+    with Engine(tmp_path / "ix") as engine:
+        assert engine.document_count() == 5
 
 
 def test_deleted_file_disappears(corpus, tmp_path):
@@ -70,7 +71,8 @@ def test_manifest_change_reindexes_that_document(corpus, tmp_path):
     manifest.write_text(manifest.read_text().replace("2021-07-21", "2021-07-20"))
     report = build_index(corpus, tmp_path / "ix", jobs=1)
     assert (report.updated, report.unchanged) == (1, 4)
-    assert Engine(tmp_path / "ix").record(SEED["003"])["issued_date"] == "2021-07-20"
+    with Engine(tmp_path / "ix") as engine:
+        assert engine.record(SEED["003"])["issued_date"] == "2021-07-20"
 
 
 def test_rebuild_starts_over_in_a_new_generation(corpus, tmp_path):
@@ -119,7 +121,8 @@ def test_kill_during_build_leaves_the_old_index_readable(corpus, tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL, "the build finished before it could be killed"
-    assert Engine(index_dir).document_count() == 5
+    with Engine(index_dir) as engine:
+        assert engine.document_count() == 5
     assert SEED["000"] in found(index_dir, "4 tại chỗ")
     report = build_index(corpus, index_dir, jobs=2)
     assert (report.added, report.unchanged, report.documents) == (150, 5, 155)
@@ -135,7 +138,21 @@ def test_parallel_build_of_undated_documents_is_searchable(tmp_path):
         )
     report = build_index(corpus, tmp_path / "ix", jobs=2)
     assert (report.added, report.skipped) == (12, [])
-    engine = Engine(tmp_path / "ix")
-    assert engine.document_count() == 12
-    results = engine.search(SearchRequest(q="khiếu nại", sort="newest", per_page=100))
+    with Engine(tmp_path / "ix") as engine:
+        assert engine.document_count() == 12
+        results = engine.search(SearchRequest(q="khiếu nại", sort="newest", per_page=100))
     assert results.total == 12 and results.facets["year"] == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_segments_are_separate_files_not_compound_ones(tmp_path, jobs):
+    """Whoosh copies a whole compound segment into memory when it opens one."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(12):
+        (corpus / f"tin{i:02d}.txt").write_text(f"Thông báo số {i} về phòng chống dịch.\n")
+    build_index(corpus, tmp_path / "ix", jobs=jobs)
+    generation = tmp_path / "ix" / (tmp_path / "ix" / "CURRENT").read_text()
+    names = [p.name for p in generation.iterdir()]
+    assert not [n for n in names if n.endswith(".seg")], names
+    assert [n for n in names if n.endswith(".pst")], names  # postings, one file per segment

@@ -108,9 +108,12 @@ def damage(good: Path, target: Path, how: str) -> Path:
     shutil.copytree(good, target)
     gen = f.current_index_path(target)
     toc = next(gen.glob("_MAIN_*.toc"))
-    seg = next(gen.glob("*.seg"))
+    seg = next(gen.glob("*.trm"))  # a segment's terms table
+    postings = next(gen.glob("*.pst"))
     if how == "truncated segment":
         seg.write_bytes(seg.read_bytes()[: seg.stat().st_size // 3])
+    elif how == "truncated postings":
+        postings.write_bytes(postings.read_bytes()[: postings.stat().st_size // 3])
     elif how == "garbled toc":
         toc.write_bytes(bytes(random.Random(1).randrange(256) for _ in range(toc.stat().st_size)))
     elif how == "empty toc":
@@ -138,6 +141,23 @@ def test_damaged_index_gives_503_and_names_the_rebuild(good_index, tmp_path, how
             response = client.get(path)
             assert response.status_code == 503, (path, response.text)
             assert "tracuu index --rebuild" in response.json()["detail"]
+
+
+def test_damaged_postings_show_when_a_search_reads_them(good_index, tmp_path):
+    """Opening reads only tables; a postings file cut short is found by the search that
+    reads it, which says so (503, not 500) and names the fix."""
+    index_dir = damage(good_index, tmp_path / "index", "truncated postings")
+    app = create_app(Settings(index_dir=index_dir, corpus_dir=CORPUS))
+    with TestClient(app) as client:
+        assert client.get("/healthz").status_code == 200
+        for q in ("covid", "4 tai cho", '"bốn tại chỗ"', "tỉnh ủy"):
+            response = client.get("/api/search", params={"q": q})
+            assert response.status_code == 503, (q, response.text)
+            assert "tracuu index --rebuild" in response.json()["detail"]
+    done = subprocess.run([TRACUU, "search", "covid", "--index-dir", str(index_dir)],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 1 and "tracuu index --rebuild" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize("how", ["truncated segment", "garbled toc"])

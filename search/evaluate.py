@@ -1,0 +1,142 @@
+"""Whoosh query trees evaluated over the whole index at once: which documents match, with
+their BM25F scores, as numpy vectors (one slot per document number).
+
+``search.compile`` builds the queries; this module gives them the meaning Whoosh's own
+matchers do (a term, an exact phrase, AND, OR, AND NOT, each clause's boost, scores added
+up), from the posting arrays of ``search.postings``, without a Python step per posting.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh import query as wq
+
+from search.postings import Postings
+
+B, K1 = 0.75, 1.2  # BM25 parameters (as ``compile.WEIGHTING``)
+
+
+@dataclass
+class Scored:
+    """Documents that match (``mask``) and their scores (0 elsewhere)."""
+
+    mask: np.ndarray
+    scores: np.ndarray
+
+
+class Evaluator:
+    """Evaluates queries over one reader's postings."""
+
+    def __init__(self, postings: Postings, schema) -> None:
+        self.postings = postings
+        self.schema = schema
+        self.size = postings.size
+
+    def run(self, q: wq.Query, within: np.ndarray | None = None) -> Scored:
+        """The matches of ``q``; with ``within`` (a mask), only those among it (cheaper)."""
+        if isinstance(q, wq.Term):
+            return self._term(q.fieldname, q.text, q.boost, within)
+        if isinstance(q, wq.Phrase):
+            return self._phrase(q, within)
+        if isinstance(q, wq.And):
+            return self._combine(q, within, np.logical_and)
+        if isinstance(q, wq.Or):
+            return self._combine(q, within, np.logical_or)
+        if isinstance(q, wq.AndNot):
+            positive = self.run(q.a, within)
+            negative = self.run(q.b, positive.mask).mask
+            positive.mask &= ~negative
+            positive.scores[negative] = 0.0
+            return positive
+        if isinstance(q, wq.Every):
+            mask = np.ones(self.size, dtype=bool) if within is None else within.copy()
+            return Scored(mask, np.zeros(self.size))
+        if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+            return self._empty()
+        raise TypeError(f"cannot evaluate {type(q).__name__} queries")
+
+    def _empty(self) -> Scored:
+        return Scored(np.zeros(self.size, dtype=bool), np.zeros(self.size))
+
+    def _combine(self, q, within, join) -> Scored:
+        parts = [self.run(sub, within) for sub in q.subqueries]
+        if not parts:
+            return self._empty()
+        mask = parts[0].mask.copy()
+        scores = parts[0].scores.copy()
+        for part in parts[1:]:
+            join(mask, part.mask, out=mask)
+            scores += part.scores
+        if join is np.logical_and:
+            scores[~mask] = 0.0
+        scores *= q.boost
+        return Scored(mask, scores)
+
+    def _hits(self, field: str, text: str, within) -> tuple[np.ndarray, np.ndarray]:
+        ids, weights = self.postings.term(field, text)
+        if within is not None and len(ids):
+            keep = within[ids]
+            ids, weights = ids[keep], weights[keep]
+        return ids, weights
+
+    def _term(self, field: str, text: str, boost: float, within) -> Scored:
+        result = self._empty()
+        ids, weights = self._hits(field, text, within)
+        if not len(ids):
+            return result
+        result.mask[ids] = True
+        if self.schema[field].scorable:
+            lengths = self.postings.lengths(field)[ids]
+            norm = K1 * ((1 - B) + B * lengths / self.postings.average_length(field))
+            scores = self.postings.idf(field, text) * (weights * (K1 + 1)) / (weights + norm)
+        else:
+            scores = weights
+        result.scores[ids] = scores * boost
+        return result
+
+    def _phrase(self, q: wq.Phrase, within) -> Scored:
+        """Documents with every word, then only those where they stand in order (at most
+        ``slop`` positions apart; Whoosh's default 1 means adjacent)."""
+        parts = [self._term(q.fieldname, word, 1.0, within) for word in q.words]
+        mask = parts[0].mask.copy()
+        for part in parts[1:]:
+            mask &= part.mask
+        candidates = np.flatnonzero(mask)
+        if len(candidates):
+            positions = [self.postings.positions(q.fieldname, word, candidates) for word in q.words]
+            for docnum in candidates.tolist():
+                if not _in_order([p[docnum] for p in positions], q.slop):
+                    mask[docnum] = False
+        scores = np.zeros(self.size)
+        for part in parts:
+            scores += part.scores
+        scores[~mask] = 0.0
+        return Scored(mask, scores * q.boost)
+
+
+def _in_order(positions: list[list[int]], slop: int) -> bool:
+    """Whether one position of each list follows the previous one within ``slop``.
+
+    >>> _in_order([[3, 9], [4], [5]], 1), _in_order([[3], [5]], 1), _in_order([[3], [5]], 2)
+    (True, False, True)
+    """
+    if slop == 1:
+        starts = set(positions[0])
+        for offset, later in enumerate(positions[1:], start=1):
+            starts &= {p - offset for p in later}
+            if not starts:
+                return False
+        return True
+    for start in positions[0]:
+        prev = start
+        for later in positions[1:]:
+            i = bisect_right(later, prev)
+            if i == len(later) or later[i] - prev > slop:
+                break
+            prev = later[i]
+        else:
+            return True
+    return False
