@@ -87,6 +87,7 @@ class Evaluator:
         ids, weights = self._hits(field, text, within)
         if not len(ids):
             return result
+        weights = weights.astype(np.float64)
         result.mask[ids] = True
         if self.schema[field].scorable:
             lengths = self.postings.lengths(field)[ids]
@@ -105,8 +106,13 @@ class Evaluator:
         for part in parts[1:]:
             mask &= part.mask
         candidates = np.flatnonzero(mask)
-        if len(candidates):
-            positions = [self.postings.positions(q.fieldname, word, candidates) for word in q.words]
+        if len(candidates) and q.slop == 1:
+            mask[:] = False
+            mask[self.postings.phrase(q.fieldname, list(q.words), candidates)] = True
+        elif len(candidates):
+            positions = [
+                self.postings.positions(q.fieldname, word, candidates) for word in q.words
+            ]
             for docnum in candidates.tolist():
                 if not _in_order([p[docnum] for p in positions], q.slop):
                     mask[docnum] = False
@@ -123,13 +129,6 @@ def _in_order(positions: list[list[int]], slop: int) -> bool:
     >>> _in_order([[3, 9], [4], [5]], 1), _in_order([[3], [5]], 1), _in_order([[3], [5]], 2)
     (True, False, True)
     """
-    if slop == 1:
-        starts = set(positions[0])
-        for offset, later in enumerate(positions[1:], start=1):
-            starts &= {p - offset for p in later}
-            if not starts:
-                return False
-        return True
     for start in positions[0]:
         prev = start
         for later in positions[1:]:

@@ -8,14 +8,18 @@ The output is HTML-escaped text whose only markup is ``<mark>``.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from html import escape
 
-from indexer.analysis import fold, key, syllable_spans, variants
+from indexer.analysis import SYLLABLE, fold, key, syllable_spans, variants
 from search.query import Query
 
 Pattern = tuple[tuple[str, ...], bool]  # (tokens, folded view?)
 Group = tuple[list[Pattern], list[Pattern]]  # one query word or phrase: (whole forms, parts)
 SNIPPET_TOKENS = 36
+_CHARS_PER_TOKEN = 6  # a syllable and what follows it, on average (for choosing a window)
 SNIPPET_SCAN_CHARS = 200_000  # a snippet is looked for in this much of the text
 MARK_MAX_CHARS = 2_000_000  # the reading page marks matches in this much of the text
 
@@ -58,13 +62,12 @@ def find_spans(text: str, groups: list[Group]) -> list[tuple[int, int]]:
     >>> find_spans("cho bốn tại chỗ", g)
     [(4, 15)]
     """
-    tokens = list(syllable_spans(text))
     spans: list[tuple[int, int]] = []
     for whole, parts in groups:
-        found = _match(tokens, whole) or _match(tokens, parts)
+        found = _match(text, whole) or _match(text, parts)
         if not found and any(not folded for _, folded in whole + parts):
             # an accented query whose hit here is folded-only
-            found = _match(tokens, _fold_patterns(whole)) or _match(tokens, _fold_patterns(parts))
+            found = _match(text, _fold_patterns(whole)) or _match(text, _fold_patterns(parts))
         spans.extend(found)
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
@@ -75,18 +78,48 @@ def find_spans(text: str, groups: list[Group]) -> list[tuple[int, int]]:
     return merged
 
 
-def _match(tokens: list[tuple[int, int, str]], patterns: list[Pattern]) -> list[tuple[int, int]]:
-    views: dict[bool, list[str]] = {}
+def _match(text: str, patterns: list[Pattern]) -> list[tuple[int, int]]:
+    """Spans where a pattern's tokens occur in a row: a regex that accepts every spelling
+    with the same letters finds candidates (in C), then the analysis confirms each one."""
     spans = []
     for toks, folded in patterns:
-        view = views.get(folded)
-        if view is None:
-            view = views[folded] = [fold(key(t)) if folded else key(t) for _, _, t in tokens]
-        n = len(toks)
-        for i, tok in enumerate(view):
-            if tok == toks[0] and tuple(view[i : i + n]) == toks:
-                spans.append((tokens[i][0], tokens[i + n - 1][1]))
+        for found in _loose_regex(toks).finditer(text):
+            words = SYLLABLE.findall(found.group())
+            view = [fold(key(w)) if folded else key(w) for w in words]
+            if tuple(view) == toks:
+                spans.append(found.span())
     return spans
+
+
+@lru_cache(maxsize=4096)
+def _loose_regex(tokens: tuple[str, ...]) -> re.Pattern:
+    """Matches the tokens in a row, in any case and with any diacritics.
+
+    >>> bool(_loose_regex(("tinh", "uy")).fullmatch("TỈNH  Uỷ"))
+    True
+    """
+    parts = ["".join(_letter_class(c) for c in fold(t)) for t in tokens]
+    return re.compile(r"(?<!\w)" + r"\W+".join(parts) + r"(?!\w)", re.IGNORECASE)
+
+
+def _letter_class(letter: str) -> str:
+    spellings = _SPELLINGS.get(letter)
+    return f"[{spellings}]" if spellings else re.escape(letter)
+
+
+def _spellings() -> dict[str, str]:
+    """Each ASCII letter -> every Latin letter (Vietnamese ones included) that folds to it."""
+    table: dict[str, str] = {}
+    for code in [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        if char.isalpha():
+            folded = fold(char)
+            if len(folded) == 1 and folded.isascii() and folded.isalpha():
+                table[folded] = table.get(folded, "") + char
+    return table
+
+
+_SPELLINGS = _spellings()
 
 
 def _render(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
@@ -123,8 +156,8 @@ def _head(text: str, limit: int) -> str:
 
 
 def snippet(text: str, groups: list[Group], size: int = SNIPPET_TOKENS) -> str:
-    """The best passage of ``text``: the window of ``size`` tokens with the most matches
-    (looked for in its first ``SNIPPET_SCAN_CHARS`` characters).
+    """The best passage of ``text``: about ``size`` tokens around the place with the most
+    matches (looked for in its first ``SNIPPET_SCAN_CHARS`` characters).
 
     >>> from search.query import parse_query
     >>> snippet("Theo <b>bốn tại chỗ</b> nhé", patterns_for(parse_query("4 tai cho")))
@@ -132,33 +165,27 @@ def snippet(text: str, groups: list[Group], size: int = SNIPPET_TOKENS) -> str:
     """
     length = len(text.rstrip())
     text = _head(text, SNIPPET_SCAN_CHARS)
-    tokens = list(syllable_spans(text))
+    spans = find_spans(text, groups) if groups else []
+    width = size * _CHARS_PER_TOKEN
+    anchor = 0
+    if spans:
+        starts = [s for s, _ in spans]
+        best_count = -1
+        for s in starts:
+            lo = max(0, s - width // 4)
+            count = bisect_left(starts, lo + width) - bisect_left(starts, lo)
+            if count > best_count:
+                anchor, best_count = s, count
+    region_start = max(0, anchor - width)
+    tokens = list(syllable_spans(text[region_start : anchor + 2 * width]))
     if not tokens:
         return ""
-    spans = find_spans(text, groups) if groups else []
-    first = 0
-    if spans:
-        starts = [t[0] for t in tokens]
-        best, best_count = 0, -1
-        for s, _ in spans:
-            i = _index_at(starts, s)
-            lo = max(0, i - size // 4)
-            count = sum(
-                1
-                for a, _ in spans
-                if tokens[lo][0] <= a < tokens[min(lo + size, len(tokens)) - 1][1]
-            )
-            if count > best_count:
-                best, best_count = lo, count
-        first = best
+    first = max(0, _index_at([t[0] for t in tokens], anchor - region_start) - size // 4)
     last = min(first + size, len(tokens)) - 1
-    start, end = tokens[first][0], tokens[last][1]
-    body = _render(text, spans, start, end)
-    body = " ".join(body.split())
+    start, end = region_start + tokens[first][0], region_start + tokens[last][1]
+    body = " ".join(_render(text, spans, start, end).split())
     return ("… " if start > 0 else "") + body + (" …" if end < length else "")
 
 
 def _index_at(starts: list[int], pos: int) -> int:
-    from bisect import bisect_right
-
     return max(0, bisect_right(starts, pos) - 1)

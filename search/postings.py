@@ -10,7 +10,8 @@ vector operations (``search.evaluate``).
 from __future__ import annotations
 
 from collections import OrderedDict
-from itertools import accumulate
+from dataclasses import dataclass
+from itertools import chain
 from math import log
 from pickle import loads
 
@@ -23,7 +24,6 @@ from whoosh.util.numeric import byte_to_length
 
 CACHE_BYTES = 256 * 2**20  # posting arrays kept between searches
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
-_EMPTY_IDS = np.zeros(0, dtype=np.int64)
 
 
 class Postings:
@@ -41,25 +41,48 @@ class Postings:
     # --- posting lists -----------------------------------------------------------------
     def term(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(global document numbers, weights) of the documents containing ``text``."""
-        ids, weights, _ = self._read(field, text, values=False)
-        return ids, weights
+        entry = self._read(field, text, positions=False)
+        return entry.ids, entry.weights
 
     def positions(self, field: str, text: str, docnums: np.ndarray) -> dict[int, list[int]]:
         """Token positions of ``text`` in each of ``docnums`` that contains it."""
-        ids, _, values = self._read(field, text, values=True)
-        at = np.searchsorted(ids, docnums)
-        inside = at < len(ids)
+        entry = self._read(field, text, positions=True)
+        at = np.searchsorted(entry.ids, docnums)
+        inside = at < len(entry.ids)
         at, docnums = at[inside], docnums[inside]
-        hit = ids[at] == docnums
+        hit = entry.ids[at] == docnums
+        offsets = entry.offsets
         return {
-            d: list(accumulate(loads(values[i][4:])))  # Whoosh's Positions encoding
+            d: entry.positions[offsets[i] : offsets[i + 1]].tolist()
             for d, i in zip(docnums[hit].tolist(), at[hit].tolist(), strict=True)
         }
 
-    def _read(self, field: str, text: str, values: bool) -> tuple:
+    def phrase(self, field: str, words: list[str], docnums: np.ndarray) -> np.ndarray:
+        """Those of ``docnums`` (which contain every word) where the words stand in a row.
+
+        Each word's (document, position - its place in the phrase) pairs, as 64-bit keys,
+        are intersected: what is left are the phrase's occurrences.
+        """
+        keys = None
+        for place, word in enumerate(words):
+            entry = self._read(field, word, positions=True)
+            starts = entry.offsets[np.searchsorted(entry.ids, docnums)]
+            counts = entry.offsets[np.searchsorted(entry.ids, docnums) + 1] - starts
+            first = np.cumsum(counts) - counts  # where each document's run begins, gathered
+            gather = np.repeat(starts - first, counts) + np.arange(counts.sum())
+            shifted = entry.positions[gather].astype(np.int64) - place
+            docs = np.repeat(docnums.astype(np.int64), counts)
+            these = (docs << 32) + shifted
+            these = these[shifted >= 0]
+            keys = these if keys is None else np.intersect1d(keys, these, assume_unique=True)
+            if not len(keys):
+                break
+        return np.unique(keys >> 32) if keys is not None else docnums[:0]
+
+    def _read(self, field: str, text: str, positions: bool) -> _Entry:
         key = (field, text)
         entry = self._cache.get(key)
-        if entry is not None and (entry[2] is not None or not values):
+        if entry is not None and (entry.positions is not None or not positions):
             self._cache.move_to_end(key)
             return entry
         id_parts, weight_parts, value_parts = [], [], []
@@ -68,27 +91,28 @@ class Postings:
                 matcher = segment.postings(field, text)
             except TermNotFound:
                 continue
-            ids, weights, vals = _read_matcher(matcher, values)
+            ids, weights, vals = _read_matcher(matcher, positions)
             id_parts.append(ids + offset)
             weight_parts.append(weights)
             value_parts.extend(vals)
         if id_parts:
-            entry = (np.concatenate(id_parts), np.concatenate(weight_parts))
+            entry = _Entry(np.concatenate(id_parts), np.concatenate(weight_parts))
         else:
-            entry = (_EMPTY_IDS, np.zeros(0))
-        entry += (value_parts if values else None,)
+            entry = _Entry(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
+        if positions:
+            entry.offsets, entry.positions = _decode_positions(value_parts)
         self._remember(key, entry)
         return entry
 
-    def _remember(self, key: tuple, entry: tuple) -> None:
+    def _remember(self, key: tuple, entry: _Entry) -> None:
         old = self._cache.pop(key, None)
         if old is not None:
-            self._cached -= _cost(old)
+            self._cached -= old.nbytes()
         self._cache[key] = entry
-        self._cached += _cost(entry)
+        self._cached += entry.nbytes()
         while self._cached > self.cache_bytes and len(self._cache) > 1:
             _, dropped = self._cache.popitem(last=False)
-            self._cached -= _cost(dropped)
+            self._cached -= dropped.nbytes()
 
     # --- statistics ----------------------------------------------------------------------
     def lengths(self, field: str) -> np.ndarray:
@@ -116,8 +140,31 @@ class Postings:
         return (self.reader.field_length(field) / (self.size or 1)) or 1.0
 
 
-def _cost(entry: tuple) -> int:
-    return entry[0].nbytes + entry[1].nbytes + sum(len(v) + 40 for v in entry[2] or ())
+@dataclass
+class _Entry:
+    """One term's postings: sorted document numbers, weights and (when read) positions,
+    the positions of ``ids[i]`` being ``positions[offsets[i]:offsets[i + 1]]``."""
+
+    ids: np.ndarray  # int32
+    weights: np.ndarray  # float32
+    offsets: np.ndarray | None = None
+    positions: np.ndarray | None = None
+
+    def nbytes(self) -> int:
+        arrays = (self.ids, self.weights, self.offsets, self.positions)
+        return sum(a.nbytes for a in arrays if a is not None)
+
+
+def _decode_positions(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """Whoosh's Positions values (a count, then pickled position deltas) -> flat arrays."""
+    deltas = [loads(v[4:]) for v in values]
+    counts = np.fromiter(map(len, deltas), dtype=np.int64, count=len(deltas))
+    offsets = np.zeros(len(deltas) + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    flat = np.fromiter(chain.from_iterable(deltas), dtype=np.int64, count=int(offsets[-1]))
+    running = np.cumsum(flat)
+    before = np.where(offsets[:-1] > 0, running[np.maximum(offsets[:-1] - 1, 0)], 0)
+    return offsets, (running - np.repeat(before, counts)).astype(np.int32)
 
 
 def _read_matcher(matcher, values: bool) -> tuple[np.ndarray, np.ndarray, list]:
@@ -125,13 +172,13 @@ def _read_matcher(matcher, values: bool) -> tuple[np.ndarray, np.ndarray, list]:
     if isinstance(matcher, FilterMatcher):
         matcher = matcher.child
     if isinstance(matcher, ListMatcher):
-        ids = np.asarray(matcher._ids, dtype=np.int64)
+        ids = np.asarray(matcher._ids, dtype=np.int32)
         if matcher._all_weights:
-            weights = np.full(len(ids), float(matcher._all_weights))
+            weights = np.full(len(ids), float(matcher._all_weights), dtype=np.float32)
         elif matcher._weights:
-            weights = np.asarray(matcher._weights, dtype=np.float64)
+            weights = np.asarray(matcher._weights, dtype=np.float32)
         else:
-            weights = np.ones(len(ids))
+            weights = np.ones(len(ids), dtype=np.float32)
         return ids, weights, list(matcher._values or ()) if values else []
     if not isinstance(matcher, W3LeafMatcher):
         raise TypeError(f"unexpected posting reader {type(matcher).__name__}")
@@ -152,4 +199,5 @@ def _read_matcher(matcher, values: bool) -> tuple[np.ndarray, np.ndarray, list]:
         if matcher._lastblock:
             break
         matcher._goto(matcher._nextoffset)
-    return np.concatenate(id_parts), np.concatenate(weight_parts), value_parts
+    ids = np.concatenate(id_parts).astype(np.int32)
+    return ids, np.concatenate(weight_parts).astype(np.float32), value_parts
