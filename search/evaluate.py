@@ -110,9 +110,7 @@ class Evaluator:
             mask[:] = False
             mask[self.postings.phrase(q.fieldname, list(q.words), candidates)] = True
         elif len(candidates):
-            positions = [
-                self.postings.positions(q.fieldname, word, candidates) for word in q.words
-            ]
+            positions = [self.postings.positions(q.fieldname, word, candidates) for word in q.words]
             for docnum in candidates.tolist():
                 if not _in_order([p[docnum] for p in positions], q.slop):
                     mask[docnum] = False

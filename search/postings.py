@@ -37,6 +37,7 @@ class Postings:
         self._cache: OrderedDict[tuple, tuple] = OrderedDict()
         self._cached = 0
         self._lengths: dict[str, np.ndarray] = {}
+        self._averages: dict[str, float] = {}
 
     # --- posting lists -----------------------------------------------------------------
     def term(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -132,12 +133,18 @@ class Postings:
         return lengths
 
     def idf(self, field: str, text: str) -> float:
-        """Lucene's probabilistic idf (see ``search.compile.Weighting``)."""
-        n = self.reader.doc_frequency(field, text)
+        """Lucene's probabilistic idf (see ``search.compile.Weighting``), from the number
+        of postings (deleted documents included, as Whoosh counts them)."""
+        n = len(self._read(field, text, positions=False).ids)
         return log(1 + (self.size - n + 0.5) / (n + 0.5))
 
     def average_length(self, field: str) -> float:
-        return (self.reader.field_length(field) / (self.size or 1)) or 1.0
+        average = self._averages.get(field)
+        if average is None:
+            average = self._averages[field] = (
+                self.reader.field_length(field) / (self.size or 1)
+            ) or 1.0
+        return average
 
 
 @dataclass
