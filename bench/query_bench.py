@@ -382,8 +382,10 @@ def report(tracuu: Timings, fts: Timings, memory: dict[str, int], health: dict) 
 def first_pass(cold: Timings) -> None:
     """The warm-up pass: each query's first sight, with the server's caches still cold."""
     search = [v for c in SEARCH_CATEGORIES for v in cold.ms[c]]
-    print(f"\nfirst (warm-up) pass, caches cold: search p50 {pct(search, 50):.1f} ms, "
-          f"p95 {pct(search, 95):.1f} ms; lookup p95 {pct(cold.ms['lookup'], 95):.1f} ms")
+    print(
+        f"\nfirst (warm-up) pass, caches cold: search p50 {pct(search, 50):.1f} ms, "
+        f"p95 {pct(search, 95):.1f} ms; lookup p95 {pct(cold.ms['lookup'], 95):.1f} ms"
+    )
 
 
 def main() -> None:

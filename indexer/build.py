@@ -20,6 +20,7 @@ from whoosh import index as whoosh_index
 
 from indexer import schema as f
 from indexer.analysis import WORDS_MAX_CHARS
+from indexer.codec import writer_options
 from indexer.locking import build_lock
 from indexer.manifest import load_manifest
 from indexer.pipeline import content_hash, prepare
@@ -102,7 +103,7 @@ def remove_documents(index_dir: Path, ids: Iterable[str]) -> int:
         ix = _open_current(index_dir)
         if ix is None:
             return 0
-        writer = ix.writer(**f.writer_options())
+        writer = ix.writer(**writer_options())
         count = sum(writer.delete_by_term(f.ID, doc_id) for doc_id in ids)
         writer.commit()
         return count
@@ -146,7 +147,7 @@ def _write(ix, todo, removed, known, jobs, progress, report) -> None:
     jobs = max(1, jobs or os.cpu_count() or 1)
     if not todo and not removed:
         return  # nothing changed: no commit (a commit may merge segments, which costs)
-    writer = ix.writer(limitmb=WRITER_LIMIT_MB, **f.writer_options())
+    writer = ix.writer(limitmb=WRITER_LIMIT_MB, **writer_options())
     try:
         progress.start(len(todo), "indexing")
         for doc_id in removed:

@@ -76,23 +76,6 @@ class SplitFrequency(formats.Frequency):
         return [(w, n, n * boost, formats.pack_uint(n)) for w, n in freqs.items()]
 
 
-def index_codec():
-    """Whoosh's codec without zlib on posting blocks: a larger index, less CPU to build and
-    to read (compression cost about a fifth of Whoosh's indexing time)."""
-    from whoosh.codec.whoosh3 import W3Codec
-
-    return W3Codec(compression=0)
-
-
-def writer_options() -> dict:
-    """Keyword arguments of every index writer: our codec, and segments as separate files.
-
-    Not compound files: Whoosh opens a compound segment by copying the whole of it into
-    memory (a ``BytesIO`` over its mmap), 4 GB and 3.5 s for 50,000 documents.
-    """
-    return {"codec": index_codec(), "compound": False}
-
-
 def build_schema() -> fields.Schema:
     """The Whoosh schema of a tracuu index."""
     spaces = SpaceSeparatedTokenizer()  # what queries through Whoosh's own parser would use

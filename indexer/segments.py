@@ -18,9 +18,9 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
+from indexer.codec import writer_options
 from indexer.pipeline import prepare
 from indexer.records import Skipped
-from indexer.schema import writer_options
 
 # Documents per segment a worker writes. Whoosh sorts a segment's postings in Python when
 # it writes them, which costs more per document in larger segments: 20,000 documents index

@@ -9,19 +9,24 @@ vector operations (``search.evaluate``).
 
 from __future__ import annotations
 
+import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
+from io import BytesIO
 from itertools import chain
 from math import log
+from pickle import load as pickle_load
 from pickle import loads
+from struct import Struct
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3LeafMatcher, _lenfield
 from whoosh.matching import ListMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
+_BLOCK_LENGTH = Struct("!i")
 CACHE_BYTES = 256 * 2**20  # posting arrays kept between searches
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
@@ -163,15 +168,40 @@ class _Entry:
 
 
 def _decode_positions(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
-    """Whoosh's Positions values (a count, then pickled position deltas) -> flat arrays."""
-    deltas = [loads(v[4:]) for v in values]
+    """Whoosh's Positions values (a count, then a pickled list of position deltas) -> flat
+    arrays, with one ``loads`` for all of them (see ``_loads_all``)."""
+    deltas = _loads_all([v[4:] for v in values])
     counts = np.fromiter(map(len, deltas), dtype=np.int64, count=len(deltas))
+    flat = np.fromiter(chain.from_iterable(deltas), dtype=np.int64, count=int(counts.sum()))
     offsets = np.zeros(len(deltas) + 1, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
-    flat = np.fromiter(chain.from_iterable(deltas), dtype=np.int64, count=int(offsets[-1]))
+    return offsets, _running_sums(flat, counts).astype(np.int32)
+
+
+def _running_sums(flat: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Cumulative sums restarting at each run of ``counts`` items (delta decoding).
+
+    >>> _running_sums(np.array([1, 2, 3, 10, 1]), np.array([3, 2])).tolist()
+    [1, 3, 6, 10, 11]
+    """
     running = np.cumsum(flat)
-    before = np.where(offsets[:-1] > 0, running[np.maximum(offsets[:-1] - 1, 0)], 0)
-    return offsets, (running - np.repeat(before, counts)).astype(np.int32)
+    ends = np.cumsum(counts)
+    before = np.concatenate(([0], running[ends[:-1] - 1])) if len(counts) else running[:0]
+    return running - np.repeat(before, counts)
+
+
+def _loads_all(pickles: list[bytes]) -> list:
+    """Unpickle many protocol-2 pickles with one ``loads``: their bodies, placed in a list.
+
+    Each body only refers back (memo) to objects it stored itself, so they cannot clash.
+
+    >>> from pickle import dumps
+    >>> _loads_all([dumps([1, 300], 2), dumps((b"x", None), 2), dumps([], 2)])
+    [[1, 300], (b'x', None), []]
+    """
+    if not all(p[:2] == b"\x80\x02" and p[-1:] == b"." for p in pickles):
+        return [loads(p) for p in pickles]
+    return loads(b"\x80\x02](" + b"".join(p[2:-1] for p in pickles) + b"e.")
 
 
 def _read_matcher(matcher, values: bool) -> tuple[np.ndarray, np.ndarray, list]:
@@ -189,22 +219,41 @@ def _read_matcher(matcher, values: bool) -> tuple[np.ndarray, np.ndarray, list]:
         return ids, weights, list(matcher._values or ()) if values else []
     if not isinstance(matcher, W3LeafMatcher):
         raise TypeError(f"unexpected posting reader {type(matcher).__name__}")
-    id_parts, weight_parts, value_parts = [], [], []
-    while True:
-        matcher._read_data()
-        mini_ids, mini_weights, mini_values = matcher._data
-        count = matcher._blocklength
-        id_parts.append(np.cumsum(np.asarray(mini_ids, dtype=np.int64)))
-        if mini_weights is None:
-            weight_parts.append(np.ones(count))
-        elif isinstance(mini_weights, float):
-            weight_parts.append(np.full(count, mini_weights))
-        else:
-            weight_parts.append(np.asarray(mini_weights, dtype=np.float64))
-        if values:
-            value_parts.extend(mini_values)
-        if matcher._lastblock:
+    blocks = _loads_all(_block_pickles(matcher))
+    counts = np.fromiter((len(b[0]) for b in blocks), dtype=np.int64, count=len(blocks))
+    deltas = np.fromiter(chain.from_iterable(b[0] for b in blocks), dtype=np.int64)
+    ids = _running_sums(deltas, counts).astype(np.int32)
+    weights = np.concatenate([_block_weights(b[1], len(b[0])) for b in blocks])
+    values = list(chain.from_iterable(b[2] for b in blocks)) if values else []
+    return ids, weights, values
+
+
+def _block_pickles(matcher: W3LeafMatcher) -> list[bytes]:
+    """The data pickles of a posting list's blocks, read in one piece: after a magic tag,
+    each block is a signed length (negative: the last block), a pickled info tuple, data."""
+    length = matcher._length  # Whoosh keeps it as a 1-tuple when read back from disk
+    raw = matcher._postfile.get(
+        matcher._startoffset, length[0] if isinstance(length, tuple) else length
+    )
+    if raw[:4] != WHOOSH3_HEADER_MAGIC:
+        raise ValueError("damaged posting list (no block tag)")
+    stream, pos, out = BytesIO(raw), 4, []
+    while pos < len(raw):
+        (length,) = _BLOCK_LENGTH.unpack_from(raw, pos)
+        stream.seek(pos + 4)
+        info = pickle_load(stream)  # (count, last id, max weight, compression, ...)
+        end = pos + 4 + abs(length)
+        data = raw[stream.tell() : end]
+        out.append(zlib.decompress(data) if info[3] else data)
+        if length < 0:
             break
-        matcher._goto(matcher._nextoffset)
-    ids = np.concatenate(id_parts).astype(np.int32)
-    return ids, np.concatenate(weight_parts).astype(np.float32), value_parts
+        pos = end
+    return out
+
+
+def _block_weights(weights, count: int) -> np.ndarray:
+    if weights is None:
+        return np.ones(count, dtype=np.float32)
+    if isinstance(weights, float):
+        return np.full(count, weights, dtype=np.float32)
+    return np.asarray(weights, dtype=np.float32)

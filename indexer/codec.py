@@ -1,0 +1,71 @@
+"""How the index is written: Whoosh's W3 format, faster to write and to read.
+
+- No zlib on posting blocks: a larger index, less CPU (compression cost about a fifth of
+  Whoosh's indexing time).
+- Posting blocks pickled with protocol 5 instead of 2 (below).
+- Segments as separate files, not compound ones: Whoosh opens a compound segment by
+  copying the whole of it into memory (a ``BytesIO`` over its mmap), 4 GB and 3.5 s for
+  50,000 documents.
+
+Protocol 2 has no opcode for bytes: it stores each posting's value (its positions) as a
+call of ``codecs.encode``, which costs a function call per posting to write and again to
+read. Protocol 5 stores bytes as they are: blocks read about 6x faster and are a fifth
+smaller. Any Whoosh reader reads both (``pickle.loads`` reads every protocol), so older
+indexes stay readable.
+"""
+
+from __future__ import annotations
+
+from pickle import dumps
+
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3PostingsWriter
+from whoosh.util.numeric import length_to_byte
+
+PROTOCOL = 5
+
+
+class FastPostingsWriter(W3PostingsWriter):
+    """``W3PostingsWriter`` with its blocks pickled with ``PROTOCOL`` (else the same)."""
+
+    def _write_block(self, last: bool = False) -> None:
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        data = (self._mini_ids(), self._mini_weights(), self._mini_values())
+        databytes = dumps(data, PROTOCOL)
+        info = (
+            len(self._ids),
+            self._ids[-1],
+            self._maxweight,
+            0,  # compression
+            length_to_byte(self._minlength),
+            length_to_byte(self._maxlength),
+        )
+        infobytes = dumps(info, 2)
+        length = len(infobytes) + len(databytes)
+        self._postfile.write_int(-length if last else length)
+        self._postfile.write(infobytes)
+        self._postfile.write(databytes)
+        self._blockcount += 1
+        self._new_block()
+
+
+class FastCodec(W3Codec):
+    """W3 without compression, with ``FastPostingsWriter``."""
+
+    def __init__(self) -> None:
+        super().__init__(compression=0)
+
+    def postings_writer(self, dbfile, byteids=False):
+        return FastPostingsWriter(
+            dbfile,
+            blocklimit=self._blocklimit,
+            byteids=byteids,
+            compression=0,
+            inlinelimit=self._inlinelimit,
+        )
+
+
+def writer_options() -> dict:
+    """Keyword arguments of every index writer."""
+    return {"codec": FastCodec(), "compound": False}
