@@ -27,7 +27,7 @@ from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 _BLOCK_LENGTH = Struct("!i")
-CACHE_BYTES = 256 * 2**20  # posting arrays kept between searches
+CACHE_BYTES = 512 * 2**20  # posting arrays kept between searches (the server stays under 1 GB)
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
 
