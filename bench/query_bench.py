@@ -90,8 +90,9 @@ def make_queries(archive: Path, metas: list[dict], per_category: int, seed: int)
         paras = body_paragraphs((archive / meta["path"]).read_text(encoding="utf-8"))
         paragraphs += [WORD.findall(p) for p in paras]
         df.update({w.lower() for p in paras for w in WORD.findall(p) if w.isalpha()})
-    common = [w for w, c in df.items() if 0.02 * len(sample) <= c <= 0.5 * len(sample)]
-    rarer = [w for w, c in df.items() if 2 <= c < 0.02 * len(sample)]
+    # sorted: the same queries in every run (set order changes with the hash seed)
+    common = sorted(w for w, c in df.items() if 0.02 * len(sample) <= c <= 0.5 * len(sample))
+    rarer = sorted(w for w, c in df.items() if 2 <= c < 0.02 * len(sample))
     paragraphs = [p for p in paragraphs if len(p) >= 8]
     types = sorted({m["doc_type"] for m in metas})
     years = sorted({int(m["issued_date"][:4]) for m in metas})
