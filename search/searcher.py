@@ -7,24 +7,20 @@ returns the plain structures of ``search.models``.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import numpy as np
-from whoosh import index as whoosh_index
 from whoosh import query as wq
 
 from indexer import schema as f
 from search import compile as qc
-from search.errors import BadQuery, IndexUnavailable, NotFound, SearchError
-from search.evaluate import Evaluator
-from search.facets import Columns, count_facet, count_years, facet_mask, histogram, load_columns
+from search.errors import BadQuery, NotFound, SearchError
+from search.facets import count_facet, count_years, facet_mask, histogram
 from search.highlight import mark_all, patterns_for, snippet
 from search.models import (
     MAX_PAGE,
@@ -37,7 +33,7 @@ from search.models import (
     SearchRequest,
     SearchResults,
 )
-from search.postings import Postings
+from search.opened import OpenIndex, current, damage_reported
 from search.query import Query, parse_date_range, parse_query, parse_year_range
 from search.suggest import Vocabulary, closest_query, restore_accents
 
@@ -53,16 +49,6 @@ class SearchTimeout(SearchError):
     status = 503
 
 
-@dataclass
-class _State:
-    generation: str
-    ix: object
-    searcher: object
-    columns: Columns
-    evaluator: Evaluator
-    vocabulary: Vocabulary | None = None
-
-
 class Engine:
     """Search calls over the index in ``index_dir`` (thread-safe)."""
 
@@ -70,54 +56,18 @@ class Engine:
         self.index_dir = Path(index_dir)
         self.time_budget = time_budget
         self._lock = threading.RLock()
-        self._state: _State | None = None
+        self._state: OpenIndex | None = None
 
     # --- index state -------------------------------------------------------------------
     @contextmanager
     def _reading(self) -> Iterator[None]:
-        """Hold the lock; an error inside the engine's reading code means a damaged index."""
-        with self._lock:
-            try:
-                yield
-            except SearchError:
-                raise
-            except Exception as exc:
-                if not _raised_reading(exc):
-                    raise
-                raise IndexUnavailable(
-                    f"the index in {self.index_dir} cannot be read ({type(exc).__name__}: "
-                    f"{exc}); run `tracuu index --rebuild`"
-                ) from exc
+        """Hold the lock; report damage found while reading as such."""
+        with self._lock, damage_reported(self.index_dir):
+            yield
 
-    def _current(self) -> _State:
-        path = f.current_index_path(self.index_dir)
-        if path is None:
-            raise IndexUnavailable(f"no index in {self.index_dir}: run `tracuu index`")
-        state = self._state
-        if state is None or state.generation != path.name:
-            searcher = None
-            try:
-                ix = whoosh_index.open_dir(str(path))
-                searcher = ix.searcher(weighting=qc.WEIGHTING)
-                columns = load_columns(searcher.reader())
-            except Exception as exc:  # damaged: say so and name the fix
-                if searcher is not None:
-                    searcher.close()
-                raise IndexUnavailable(
-                    f"the index in {self.index_dir} cannot be read ({type(exc).__name__}); "
-                    "run `tracuu index --rebuild`"
-                ) from exc
-            if state is not None:
-                state.searcher.close()
-            state = self._state = _State(path.name, ix, searcher, columns, _evaluator(searcher))
-        elif not state.searcher.up_to_date():
-            # Not ``refresh()``: it reuses segment readers, which keep stale deletions.
-            stale, state.searcher = state.searcher, state.ix.searcher(weighting=qc.WEIGHTING)
-            stale.close()
-            state.columns = load_columns(state.searcher.reader())
-            state.evaluator = _evaluator(state.searcher)
-            state.vocabulary = None
-        return state
+    def _current(self) -> OpenIndex:
+        self._state = current(self.index_dir, self._state)
+        return self._state
 
     def document_count(self) -> int:
         with self._reading():
@@ -173,7 +123,7 @@ class Engine:
                 "narrow it with more words, a phrase or filters, and try again"
             )
 
-    def _select(self, state: _State, query: Query, request: SearchRequest) -> tuple:
+    def _select(self, state: OpenIndex, query: Query, request: SearchRequest) -> tuple:
         """(text scores, base set, facet masks, final set) of a request."""
         scores, matched = self._match(state, query)
         base, selections = self._filters(state, query, request, matched)
@@ -182,7 +132,7 @@ class Engine:
             final &= mask
         return scores, base, selections, final
 
-    def _match(self, state: _State, query: Query) -> tuple[np.ndarray | None, np.ndarray]:
+    def _match(self, state: OpenIndex, query: Query) -> tuple[np.ndarray | None, np.ndarray]:
         """Scores of the text query (None: no text) and the documents it matches (AND,
         else OR for long queries and for AND queries that match nothing)."""
         live = state.columns.live
@@ -196,7 +146,7 @@ class Engine:
             found = state.evaluator.run(qc.required_query(query, reader, any_group=True))
         return found.scores, found.mask & live
 
-    def _docs(self, state: _State, q: wq.Query) -> np.ndarray:
+    def _docs(self, state: OpenIndex, q: wq.Query) -> np.ndarray:
         mask = np.zeros(len(state.columns.live), dtype=bool)
         docnums = np.fromiter(state.searcher.docs_for_query(q), dtype=np.int64)
         mask[docnums] = True
@@ -295,7 +245,7 @@ class Engine:
             subject=record.get("subject"),
         )
 
-    def _suggest(self, state: _State, query: Query, total: int) -> str | None:
+    def _suggest(self, state: OpenIndex, query: Query, total: int) -> str | None:
         if not query.groups or (query.accented and total):
             return None
         if state.vocabulary is None:
@@ -308,7 +258,7 @@ class Engine:
             return closest_query(query, state.vocabulary, lambda q: self._has_hits(state, q))
         return None
 
-    def _has_hits(self, state: _State, text: str) -> bool:
+    def _has_hits(self, state: OpenIndex, text: str) -> bool:
         scores, mask = self._match(state, parse_query(text))
         return scores is not None and bool(mask.any())
 
@@ -352,7 +302,7 @@ class Engine:
                 )
         return DocumentView(record=record, references=references, cited_by=cited_by)
 
-    def _id_of(self, state: _State, number: str) -> str | None:
+    def _id_of(self, state: OpenIndex, number: str) -> str | None:
         for docnum in state.searcher.docs_for_query(qc.number_query(number, exact=False)):
             if state.columns.live[docnum]:
                 return state.columns.ids[docnum]
@@ -396,19 +346,6 @@ class Engine:
             record = dict(state.searcher.stored_fields(docnum)[f.RECORD])
         record.pop("body", None)
         return record
-
-
-def _raised_reading(exc: Exception) -> bool:
-    """Whether ``exc`` came from reading index files (Whoosh, or our posting reader)."""
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    where = tb.tb_frame.f_code.co_filename if tb is not None else ""
-    return f"{os.sep}whoosh{os.sep}" in where or where.endswith(f"search{os.sep}postings.py")
-
-
-def _evaluator(searcher) -> Evaluator:
-    return Evaluator(Postings(searcher.reader()), searcher.schema)
 
 
 def _check(request: SearchRequest) -> None:

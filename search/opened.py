@@ -1,0 +1,108 @@
+"""The open index an ``Engine`` reads: a Whoosh searcher, its columns and its posting
+arrays, opened again when the index changes. Damage found while reading it becomes
+``IndexUnavailable``, with a message that names the fix.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from indexer import schema as f
+from search.compile import WEIGHTING
+from search.errors import IndexUnavailable, SearchError
+from search.evaluate import Evaluator
+from search.facets import Columns, load_columns
+from search.postings import Postings
+from search.suggest import Vocabulary
+
+
+@dataclass
+class OpenIndex:
+    """One generation of the index, open for reading."""
+
+    generation: str
+    ix: object
+    searcher: object
+    columns: Columns
+    evaluator: Evaluator
+    vocabulary: Vocabulary | None = None  # loaded when a suggestion first needs it
+
+    @classmethod
+    def open(cls, index_dir: Path, path: Path) -> OpenIndex:
+        searcher = None
+        try:
+            ix = whoosh_index.open_dir(str(path))
+            searcher = ix.searcher(weighting=WEIGHTING)
+            return cls(
+                path.name, ix, searcher, load_columns(searcher.reader()), _evaluator(searcher)
+            )
+        except Exception as exc:  # damaged: say so and name the fix
+            if searcher is not None:
+                searcher.close()
+            raise IndexUnavailable(
+                f"the index in {index_dir} cannot be read ({type(exc).__name__}); "
+                "run `tracuu index --rebuild`"
+            ) from exc
+
+    def refresh(self) -> None:
+        """Read the latest commit of this generation, if there is a newer one."""
+        if self.searcher.up_to_date():
+            return
+        # Not ``searcher.refresh()``: it reuses segment readers, which keep stale deletions.
+        stale, self.searcher = self.searcher, self.ix.searcher(weighting=WEIGHTING)
+        stale.close()
+        self.columns = load_columns(self.searcher.reader())
+        self.evaluator = _evaluator(self.searcher)
+        self.vocabulary = None
+
+    def close(self) -> None:
+        self.searcher.close()
+
+
+def current(index_dir: Path, opened: OpenIndex | None) -> OpenIndex:
+    """The open index for the live generation of ``index_dir``, reusing ``opened``."""
+    path = f.current_index_path(index_dir)
+    if path is None:
+        raise IndexUnavailable(f"no index in {index_dir}: run `tracuu index`")
+    if opened is not None and opened.generation == path.name:
+        opened.refresh()
+        return opened
+    fresh = OpenIndex.open(index_dir, path)
+    if opened is not None:
+        opened.close()
+    return fresh
+
+
+@contextmanager
+def damage_reported(index_dir: Path) -> Iterator[None]:
+    """An error inside the code that reads index files means a damaged index: say so."""
+    try:
+        yield
+    except SearchError:
+        raise
+    except Exception as exc:
+        if not _raised_reading(exc):
+            raise
+        raise IndexUnavailable(
+            f"the index in {index_dir} cannot be read ({type(exc).__name__}: {exc}); "
+            "run `tracuu index --rebuild`"
+        ) from exc
+
+
+def _raised_reading(exc: Exception) -> bool:
+    """Whether ``exc`` came from reading index files (Whoosh, or our posting reader)."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    where = tb.tb_frame.f_code.co_filename if tb is not None else ""
+    return f"{os.sep}whoosh{os.sep}" in where or where.endswith(f"search{os.sep}postings.py")
+
+
+def _evaluator(searcher) -> Evaluator:
+    return Evaluator(Postings(searcher.reader()), searcher.schema)
