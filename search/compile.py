@@ -11,13 +11,12 @@ With ``searcher.py``, the only module that knows the engine. Rules:
 
 from __future__ import annotations
 
-from math import log
-
 from whoosh import query as wq
 from whoosh import scoring
 
 from indexer import schema as f
 from indexer.analysis import Unit, fold, folded, number_key, variants, words
+from search.postings import probabilistic_idf
 from search.query import Query, Text
 
 FOLDED_WEIGHT = 0.3  # a folded-only hit on an accented query counts this much
@@ -34,9 +33,7 @@ class Weighting(scoring.BM25F):
 
     def idf(self, searcher, fieldname, text):
         parent = searcher.get_parent()
-        n = parent.doc_frequency(fieldname, text)
-        total = parent.doc_count_all()
-        return log(1 + (total - n + 0.5) / (n + 0.5))
+        return probabilistic_idf(parent.doc_frequency(fieldname, text), parent.doc_count_all())
 
 
 WEIGHTING = Weighting(B=0.75, K1=1.2)

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 from whoosh import query as wq
 
+from search.compile import WEIGHTING
 from search.postings import Postings
 
-B, K1 = 0.75, 1.2  # BM25 parameters (as ``compile.WEIGHTING``)
+B, K1 = WEIGHTING.B, WEIGHTING.K1  # BM25F parameters, the same as Whoosh's scorer's
 
 
 @dataclass

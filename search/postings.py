@@ -140,8 +140,7 @@ class Postings:
     def idf(self, field: str, text: str) -> float:
         """Lucene's probabilistic idf (see ``search.compile.Weighting``), from the number
         of postings (deleted documents included, as Whoosh counts them)."""
-        n = len(self._read(field, text, positions=False).ids)
-        return log(1 + (self.size - n + 0.5) / (n + 0.5))
+        return probabilistic_idf(len(self._read(field, text, positions=False).ids), self.size)
 
     def average_length(self, field: str) -> float:
         average = self._averages.get(field)
@@ -150,6 +149,15 @@ class Postings:
                 self.reader.field_length(field) / (self.size or 1)
             ) or 1.0
         return average
+
+
+def probabilistic_idf(n: int, total: int) -> float:
+    """Lucene's BM25 idf of a term in ``n`` of ``total`` documents.
+
+    >>> round(probabilistic_idf(1, 1000), 2), round(probabilistic_idf(999, 1000), 4)
+    (6.5, 0.0015)
+    """
+    return log(1 + (total - n + 0.5) / (n + 0.5))
 
 
 @dataclass
