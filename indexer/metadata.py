@@ -120,6 +120,8 @@ def _plain(line: str) -> str:
 
 
 def _is_caps(text: str) -> bool:
+    if not text.isupper():  # the quick answer for most lines
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
