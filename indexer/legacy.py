@@ -188,6 +188,8 @@ def repair(text: str) -> tuple[str, str | None]:
     if not markers:
         return text, None
     as_is, _ = vietnamese_ratio(sample)
+    if as_is >= CONFIDENT:  # already Vietnamese: no conversion could gain the 0.25 below
+        return text, None
     scores = [(vietnamese_ratio(f(sample))[0], -i) for i, (_, f) in enumerate(_CONVERTERS)]
     best, minus_i = max(scores)  # a tie goes to the first: TCVN3
     name, convert = _CONVERTERS[-minus_i]

@@ -113,9 +113,14 @@ def _proper(text: str, places: bool = False) -> str:
     return "".join(parts)
 
 
+_ESCAPED = re.compile(r"\\([*_#.\-])")
+
+
 def _plain(line: str) -> str:
     """A line without markdown emphasis, escapes and heading marks."""
-    line = re.sub(r"\\([*_#.\-])", r"\1", line.replace("**", ""))
+    line = line.replace("**", "")
+    if "\\" in line:
+        line = _ESCAPED.sub(r"\1", line)
     return line.strip().lstrip("#").strip()
 
 
