@@ -39,7 +39,7 @@ class Postings:
         self.leaves = list(reader.leaf_readers())
         self.size = reader.doc_count_all()
         self.cache_bytes = cache_bytes
-        self._cache: OrderedDict[tuple, tuple] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str], _Entry] = OrderedDict()
         self._cached = 0
         self._lengths: dict[str, np.ndarray] = {}
         self._averages: dict[str, float] = {}
@@ -72,8 +72,9 @@ class Postings:
         keys = None
         for place, word in enumerate(words):
             entry = self._read(field, word, positions=True)
-            starts = entry.offsets[np.searchsorted(entry.ids, docnums)]
-            counts = entry.offsets[np.searchsorted(entry.ids, docnums) + 1] - starts
+            at = np.searchsorted(entry.ids, docnums)
+            starts = entry.offsets[at]
+            counts = entry.offsets[at + 1] - starts
             first = np.cumsum(counts) - counts  # where each document's run begins, gathered
             gather = np.repeat(starts - first, counts) + np.arange(counts.sum())
             shifted = entry.positions[gather].astype(np.int64) - place
