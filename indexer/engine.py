@@ -1,0 +1,72 @@
+"""The engine seam, write side: which engine holds the index, and the ``Writer`` protocol
+every engine implements (the read side is ``search.plan``).
+
+An engine receives what ``indexer.pipeline.prepare`` makes of each file: its fields,
+keyed by the names of ``indexer.schema``, engine-free (``index_fields``):
+- text fields (``BODY``, ``BODY_FOLDED``, ``WORDS``, ``TITLE``...): analyzed tokens joined
+  by single spaces; an engine only splits them on spaces (and lower-cases, a no-op);
+- keyword fields (``ID``, ``NUMBER``..., ``DOC_TYPE``, ``ISSUER``, ``SIGNER``, ``PLACE``):
+  one string; ``REFERENCES`` and ``REFERENCE_KEYS``: lists of strings;
+- ``ISSUED_DATE``: ISO ``YYYY-MM-DD``; ``DAY`` (YYYYMMDD) and ``YEAR``: ints;
+- ``RECORD``: the whole ``Document.to_dict()``, stored for display, not searched.
+A field a document does not have is absent.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+BACKENDS = ("whoosh", "solr")
+
+Task = tuple  # (path, corpus root, manifest overrides or None): what ``prepare`` takes
+OnResult = Callable[[object], None]  # called with each ``(id, characters)`` or ``Skipped``
+
+
+@dataclass(frozen=True, slots=True)
+class EngineConfig:
+    """Which engine, and where: Whoosh in a local directory, or a SolrCloud collection."""
+
+    backend: str = "whoosh"
+    solr_url: str = "http://127.0.0.1:8983/solr"
+    solr_collection: str = "tracuu"
+
+    @classmethod
+    def from_env(cls) -> EngineConfig:
+        """``TRACUU_BACKEND``, ``TRACUU_SOLR_URL``, ``TRACUU_SOLR_COLLECTION``."""
+        default = cls()
+        return cls(
+            backend=os.environ.get("TRACUU_BACKEND", default.backend),
+            solr_url=os.environ.get("TRACUU_SOLR_URL", default.solr_url),
+            solr_collection=os.environ.get("TRACUU_SOLR_COLLECTION", default.solr_collection),
+        )
+
+
+class Writer(Protocol):
+    """The write side of an engine: one index, changed by atomic commits."""
+
+    name: str
+
+    def known_hashes(self) -> dict[str, str]:
+        """Document id -> content hash of every document in the index."""
+
+    def apply(
+        self,
+        tasks: list[Task],
+        removed: list[str],
+        replaced: set[str],
+        jobs: int,
+        on_result: OnResult,
+    ) -> None:
+        """Prepare and add the files of ``tasks`` (their documents replace those of the
+        same id, the ids in ``replaced``), delete the ``removed`` ids, and make it all
+        visible in one commit; on any error, nothing of it becomes visible."""
+
+    def finish(self) -> None:
+        """Make this index the live one (a rebuilt index replaces the old one only now)."""
+
+    def document_count(self) -> int: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,168 @@
+"""The engine seam, read side: our own query representation and search plan, and the
+``Reader`` protocol every engine implements (the write side is ``indexer.engine``).
+
+Everything above the seam (parsing, equivalences, facet tolerance, highlighting,
+suggestions) builds a ``Plan`` from these plain nodes; an engine (``search/engines/whoosh``,
+``search/engines/solr``) only runs it. Field names are those of ``indexer.schema``.
+
+Scoring is BM25 with Lucene's probabilistic idf over global statistics, ``K1``/``B``
+below: a clause's score is multiplied by its boost, and the scores of the clauses that
+match are added up (``All``, ``Any``), as in Lucene's BooleanQuery.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol, Union
+
+K1, B = 1.2, 0.75  # BM25 parameters, the same in every engine
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One index token in one field (a text field's key, or a keyword field's value)."""
+
+    field: str
+    text: str
+    boost: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Tokens in a row in one field; ``slop`` 1 means adjacent, 2 one gap allowed..."""
+
+    field: str
+    words: tuple[str, ...]
+    slop: int = 1
+    boost: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Prefix:
+    """Tokens of ``field`` that begin with ``prefix``: at most ``limit`` of them, the first
+    in the field's sorted vocabulary, each scored as a ``Term``."""
+
+    field: str
+    prefix: str
+    limit: int = 64
+    boost: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class All:
+    """Every clause must match; scores add up."""
+
+    clauses: tuple[Node, ...]
+    boost: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Any:
+    """At least one clause must match; the scores of those that match add up."""
+
+    clauses: tuple[Node, ...]
+    boost: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Without:
+    """``positive``, except the documents that match ``negative`` (which scores nothing)."""
+
+    positive: Node
+    negative: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """An integer keyword field (``DAY``: YYYYMMDD) between ``low`` and ``high``, inclusive;
+    a filter, it scores nothing."""
+
+    field: str
+    low: int
+    high: int
+
+
+@dataclass(frozen=True, slots=True)
+class Everything:
+    """Every document (scores nothing)."""
+
+
+Node = Union[Term, Phrase, Prefix, All, Any, Without, Range, Everything]  # noqa: UP007
+
+YEAR, MONTH = "year", "month"  # the derived facets every engine counts from DAY
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """One search, engine-free.
+
+    - ``required``: what a document must match, scored (None: every document, unscored);
+    - ``boosts``: optional clauses scored only on the ``rerank_depth`` best candidates of
+      ``required`` and added to their scores (phrase, whole words, headings, the number);
+    - ``filters``: nodes a document must also match, not scored;
+    - ``selections``: facet name -> exact labels, OR within one facet, AND across facets;
+      the facet ``year`` takes years as strings;
+    - ``facets``: the facets to count; each counts under every selection but its own;
+    - ``histogram``: ``YEAR`` or ``MONTH`` to count documents per key (YYYY or YYYYMM);
+    - ``sort``: relevance (score, then id), newest or oldest (day, then id; undated last);
+    - ``offset``/``limit``: the page of hits to return (``limit`` None: all of them).
+    """
+
+    required: Node | None = None
+    boosts: Node | None = None
+    rerank_depth: int = 100
+    filters: tuple[Node, ...] = ()
+    selections: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    facets: tuple[str, ...] = ()
+    histogram: str | None = None
+    sort: str = "relevance"
+    offset: int = 0
+    limit: int | None = 20
+    time_budget: float = 5.0  # seconds; an engine past it raises ``SearchTimeout``
+
+
+@dataclass(slots=True)
+class Answer:
+    """What an engine answers to a ``Plan``.
+
+    ``hits`` are (document id, score) in order (score None when not ranked by relevance);
+    ``facets`` map each counted facet to {label: count} (labels with a count above 0);
+    ``histogram`` is [(key, count)] ascending; ``partial`` is true when part of a
+    distributed index did not answer, and ``missing`` names what did not.
+    """
+
+    total: int
+    hits: list[tuple[str, float | None]]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    histogram: list[tuple[int, int]] = field(default_factory=list)
+    partial: bool = False
+    missing: list[str] = field(default_factory=list)
+
+
+class Reader(Protocol):
+    """The read side of an engine: one open index (refreshed as it changes)."""
+
+    name: str  # "whoosh", "solr"
+
+    def run(self, plan: Plan) -> Answer:
+        """Run one plan."""
+
+    def records(self, ids: list[str]) -> dict[str, dict]:
+        """The stored records (``Document.to_dict()``, with body) of those ids that exist."""
+
+    def ids_with(self, field: str, value: str) -> list[str]:
+        """Ids of live documents whose keyword ``field`` holds exactly ``value``, sorted
+        (number look-ups, "cited by")."""
+
+    def terms(self, field: str) -> Iterable[tuple[str, int]]:
+        """Every token of ``field`` with its document frequency (suggestions, facet
+        labels)."""
+
+    def document_count(self) -> int:
+        """Live documents."""
+
+    def health(self) -> dict:
+        """What ``/healthz`` shows of the engine (for Solr: live nodes and shards)."""
+
+    def close(self) -> None: ...
