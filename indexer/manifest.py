@@ -14,7 +14,7 @@ from pathlib import Path
 
 from indexer.analysis import clean
 from indexer.numbers import normalize_number
-from indexer.records import Document
+from indexer.records import STATUSES, Document
 
 MANIFEST_COLUMNS = (
     "id",
@@ -29,6 +29,7 @@ MANIFEST_COLUMNS = (
     "signer_title",
     "urgency",
     "references",
+    "status",
     "note",
 )
 _OVERRIDABLE = frozenset(MANIFEST_COLUMNS) - {"id", "note"}
@@ -47,6 +48,10 @@ def _cell(column: str, value: str, where: str) -> object:
         return [normalize_number(r) or r for r in parts if r]
     if column == "number":
         return normalize_number(value) or value
+    if column == "status":
+        if value not in STATUSES:
+            raise ManifestError(f"{where}: status {value!r} is not one of {', '.join(STATUSES)}")
+        return value
     if column == "issued_date":
         try:
             return dt.date.fromisoformat(value).isoformat()
@@ -92,6 +97,8 @@ def apply_manifest(doc: Document, overrides: dict[str, object]) -> Document:
     ('2021-07-21', ['07-KL/TW', '68/NQ-CP'], None)
     """
     changes = {k: v for k, v in overrides.items() if k in _OVERRIDABLE}
+    if "status" in changes:  # the manifest states it; otherwise it is derived when read
+        changes["status_override"] = changes.pop("status")
     if isinstance(changes.get("references"), str):
         changes["references"] = _cell("references", str(changes["references"]), doc.id)
     return dataclasses.replace(doc, **changes)

@@ -18,10 +18,12 @@ from indexer.manifest import apply_manifest
 from indexer.metadata import extract_metadata
 from indexer.numbers import fold_number, number_key
 from indexer.records import Document, Skipped
+from indexer.relations import extract_relations
+from indexer.structure import detect_sections
 from indexer.sources import SourceError, read_source
 
 # Bump when analysis or extraction changes, so that unchanged files are re-indexed once.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 
 @dataclass(slots=True)
@@ -84,7 +86,19 @@ def index_fields(doc: Document, digest: str) -> dict:
     if doc.references:
         fields[f.REFERENCES] = ",".join(r.upper() for r in doc.references)
         fields[f.REFERENCE_KEYS] = ",".join(number_key(r) for r in doc.references)
+    if doc.relations:
+        keys = (f.relation_key(r.type, number_key(r.number)) for r in doc.relations)
+        fields[f.RELATION_KEYS] = ",".join(dict.fromkeys(keys))
+    if doc.status_override:
+        fields[f.STATUS_OVERRIDE] = doc.status_override
     return fields
+
+
+def with_structure(doc: Document) -> Document:
+    """``doc`` with its typed relations and sections read from its body."""
+    doc.relations = extract_relations(doc.body, own=doc.number)
+    doc.sections = detect_sections(doc.body)
+    return doc
 
 
 def prepare(task: tuple[Path, Path, dict | None]) -> Prepared | Skipped:
@@ -97,6 +111,7 @@ def prepare(task: tuple[Path, Path, dict | None]) -> Prepared | Skipped:
         doc = extract_metadata(raw)
         if overrides:
             doc = apply_manifest(doc, overrides)
+        doc = with_structure(doc)
         digest = content_hash(data, overrides)
         return Prepared(doc.id, digest, doc, index_fields(doc, digest))
     except FileNotFoundError:

@@ -17,6 +17,40 @@ class RawDocument:
     encoding: str | None = None  # detected encoding of text files
 
 
+RELATION_TYPES = ("replaces", "amends", "repeals", "implements", "guides", "cites")
+STATUSES = ("active", "amended", "replaced", "repealed")
+
+
+@dataclass(slots=True)
+class Relation:
+    """One document this one names by number, and how: ``type`` is one of
+    ``RELATION_TYPES``; ``date`` (ISO) is the cited document's date when the text gives it.
+    Which archive document the number resolves to is decided when reading (it changes as
+    documents are added and removed)."""
+
+    type: str
+    number: str  # normalized (indexer.numbers.normalize_number)
+    date: str | None = None
+
+
+@dataclass(slots=True)
+class Section:
+    """One heading or item of a document's body (``indexer.structure``).
+
+    ``kind`` is part, chapter, section, article, item, clause or point; ``label`` names it
+    as one cites it (``Điều 2``, ``khoản 2``, ``Phần II``); ``start`` is its character
+    offset in the body; ``anchor`` is unique in the document (``dieu-2-khoan-2``);
+    ``level`` is its depth in the outline (1 = top).
+    """
+
+    kind: str
+    label: str
+    title: str | None
+    start: int
+    anchor: str
+    level: int
+
+
 @dataclass(slots=True)
 class Document:
     """A document's metadata and text. A field the text does not state is None."""
@@ -36,6 +70,9 @@ class Document:
     urgency: str | None = None
     references: list[str] = field(default_factory=list)
     origin: str | None = None  # where a news item says it came from ("bacninh.gov.vn")
+    relations: list[Relation] = field(default_factory=list)  # typed (indexer.relations)
+    sections: list[Section] = field(default_factory=list)  # headings and items, in order
+    status_override: str | None = None  # the manifest's status; None: derived when read
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -40,6 +40,10 @@ DAY = "day"  # YYYYMMDD as an int column, for sorting, browsing and histograms
 YEAR = "year"
 REFERENCES = "references"  # normalized numbers the text cites
 REFERENCE_KEYS = "reference_keys"  # their separator-blind keys, for "cited by"
+# Typed relations as "<type>:<number key>" ("replaces:15CTUBND"): who replaces, amends,
+# implements... a number (indexer.relations); a document's status is read from these.
+RELATION_KEYS = "relation_keys"
+STATUS_OVERRIDE = "status_override"  # the manifest's status, when it states one
 
 UNKNOWN_DAY = 2**31 - 1  # what the DAY column holds for a document with no date
 
@@ -47,6 +51,15 @@ UNKNOWN_DAY = 2**31 - 1  # what the DAY column holds for a document with no date
 ACCENTED_FIELDS = {TITLE: 3.0, SUBJECT: 2.5, BODY: 1.0}
 FOLDED_FIELDS = {TITLE_FOLDED: 3.0, SUBJECT_FOLDED: 2.5, BODY_FOLDED: 1.0}
 FACET_FIELDS = (DOC_TYPE, ISSUER, SIGNER)
+
+
+def relation_key(relation_type: str, key: str) -> str:
+    """The ``RELATION_KEYS`` value of one relation to the number whose key is ``key``.
+
+    >>> relation_key("replaces", "15CTUBND")
+    'replaces:15CTUBND'
+    """
+    return f"{relation_type}:{key}"
 
 
 class SplitPositions(formats.Positions):
@@ -109,6 +122,8 @@ def build_schema() -> fields.Schema:
             YEAR: fields.NUMERIC(int, bits=32),
             REFERENCES: fields.KEYWORD(commas=True, scorable=False),
             REFERENCE_KEYS: fields.KEYWORD(commas=True, scorable=False),
+            RELATION_KEYS: fields.KEYWORD(commas=True, scorable=False),
+            STATUS_OVERRIDE: fields.ID(),
         }
     )
 

@@ -1,0 +1,269 @@
+"""Typed relations: which documents a text replaces, amends, repeals, implements, guides
+or only cites, read from the phrases around the numbers it names.
+
+Text in, ``[Relation(type, number, date)]`` out (``indexer.records``), one per cited
+number and type, in text order. Numbers are those of ``indexer.numbers.find_numbers``
+(the one normalization); a number named both plainly and with a relation phrase keeps
+only the typed relation. Which archive document a number resolves to is decided when
+reading, since the archive changes.
+
+How a phrase governs numbers (the choices, and why):
+
+- A *trigger* (``thay thế``, ``sửa đổi, bổ sung``, ``bãi bỏ``, ``hủy bỏ``, ``triển khai
+  thực hiện``, ``thực hiện``, ``hướng dẫn thực hiện``...) governs the *run* of numbers
+  that follows it within ``_REACH`` characters, in the same sentence: ``thay thế một số
+  nội dung của Chỉ thị số 15/CT-UBND``. A run is numbers joined by a list connector
+  (``,``, ``và``, ``cùng``, ``hoặc``) after each one's date, issuer and subject:
+  ``Thực hiện Kết luận số 07-KL/TW ngày 11/6/2021 của Bộ Chính trị và Công điện số
+  1102/CĐ-TTg`` implements both.
+- Some phrases follow what they govern: ``Chỉ thị số 15/CT-UBND ... hết hiệu lực``,
+  ``... được thay thế bằng Quyết định này``.
+- ``căn cứ``, ``theo``, ``xét``, ``trên cơ sở`` start a plain citation, so ``theo hướng
+  dẫn của Bộ Y tế tại Công văn số ...`` cites, it does not guide.
+- A trigger inside a cited document's subject (``Kế hoạch số 120/KH-UBND về triển khai
+  thực hiện Chỉ thị số 15/CT-TTg``) is that document's relation, not this one's: the
+  numbers after it are cited.
+- ``Để triển khai thực hiện Thông báo kết luận và Công điện nêu trên`` points back:
+  the relation goes to the numbers cited earlier whose ký hiệu names one of those types.
+- Phrases are matched on canonical syllables (``huỷ bỏ`` = ``hủy bỏ``, any case), with
+  any spacing or line break between words; a sentence ends at ``. ; : ! ?`` or a blank
+  line or a new list item.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from indexer.analysis import SYLLABLE, clean, key
+from indexer.numbers import DOC_TYPES, doc_type_of, find_numbers, number_key
+from indexer.records import Relation
+
+_REACH = 120  # characters between a trigger and the first number it governs
+_AFTER = 150  # characters between a run and a trigger that follows what it governs
+_LIST_GAP = 400  # characters between two numbers of one run (dates, issuer, subject)
+
+# type -> phrases that precede what they govern / follow it / either
+_BEFORE = {
+    "replaces": ("thay thế cho", "thay thế"),
+    "amends": (
+        "sửa đổi bổ sung",
+        "sửa đổi",
+        "điều chỉnh bổ sung",
+        "bổ sung một số điều của",
+        "bổ sung một số nội dung của",
+    ),
+    "repeals": ("bãi bỏ", "hủy bỏ", "bãi bỏ hiệu lực của"),
+    "guides": ("hướng dẫn thực hiện", "hướng dẫn triển khai", "hướng dẫn thi hành"),
+    "implements": ("triển khai thực hiện", "thực hiện", "triển khai", "cụ thể hóa"),
+}
+_FOLLOWING = {
+    "replaces": ("được thay thế", "bị thay thế"),
+    "repeals": (
+        "hết hiệu lực thi hành",
+        "hết hiệu lực",
+        "chấm dứt hiệu lực",
+        "bị bãi bỏ",
+        "được bãi bỏ",
+        "bị hủy bỏ",
+        "được hủy bỏ",
+    ),
+}
+_RESETS = ("căn cứ", "theo", "xét", "trên cơ sở")
+
+
+def _phrase(text: str) -> str:
+    """A regex for a phrase on the key view: any spacing, an optional comma between words."""
+    words = [re.escape(key(w)) for w in text.split()]
+    return r"(?<!\w)" + r"(?:\s*,\s*|\s+)".join(words) + r"(?!\w)"
+
+
+def _alternatives(phrases: dict[str, tuple[str, ...]], prefix: str) -> str:
+    return "|".join(
+        f"(?P<{prefix}_{name}>{'|'.join(map(_phrase, sorted(group, key=len, reverse=True)))})"
+        for name, group in phrases.items()
+    )
+
+
+_EVENTS = re.compile(
+    "|".join(
+        (
+            _alternatives(_FOLLOWING, "after"),
+            _alternatives(_BEFORE, "before"),
+            f"(?P<reset>{'|'.join(map(_phrase, _RESETS))})",
+            r"(?P<stop>(?<!số)[.;:!?](?=\s|$)|\n\s*\n|\n\s*(?:[-+•*]|\d{1,2}[.)]|[a-zđ]\)|điều\s+\d))",
+        )
+    )
+)
+_LABELS = sorted({key(label) for label in DOC_TYPES.values()}, key=len, reverse=True)
+_LABEL = "|".join(_phrase(label) for label in _LABELS)
+_CONNECTOR = re.compile(
+    rf"(?:,|(?<!\w)(?:và|cùng|hoặc))\s*(?:(?:{_LABEL})(?:\s+\w+){{0,4}}\s*)?(?:số\s*:?\s*)?$"
+)
+_SUBJECT = re.compile(r"(?<!\w)(?:về|v/v)(?:\s+việc)?\s*$")
+_BACK = re.compile(rf"(?:{_LABEL}|văn bản)(?:\s+\w+){{0,3}}?\s+(?:nêu|nói|kể)?\s*trên(?!\w)")
+_DATE = re.compile(
+    r"\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+    r"|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"
+)
+
+
+def key_view(text: str) -> str:
+    """``text`` with each syllable as its index key (lower case, canonical tone), the same
+    length, so offsets in one are offsets in the other.
+
+    >>> key_view("Huỷ bỏ Chỉ thị")
+    'hủy bỏ chỉ thị'
+    """
+    return SYLLABLE.sub(lambda m: _same_length(m.group()), text)
+
+
+def _same_length(word: str) -> str:
+    canonical = key(word)
+    return canonical if len(canonical) == len(word) else word.lower()
+
+
+def _occurrences(text: str, own: str | None) -> list[tuple[int, int, str]]:
+    """(start, end, normalized number) of every number cited in ``text``, in order."""
+    own_key = number_key(own) if own else None
+    found: list[tuple[int, int, str]] = []
+    for number in find_numbers(text):
+        if number_key(number) == own_key:
+            continue
+        parts = re.split(r"\s*[-/]\s*", number)
+        loose = r"\s*[-/]\s*".join(map(re.escape, parts))
+        pattern = re.compile(rf"(?<![\w/.-]){loose}(?!\w)", re.IGNORECASE)
+        found += [(m.start(), m.end(), number) for m in pattern.finditer(text)]
+    found.sort()
+    return [o for i, o in enumerate(found) if i == 0 or o[0] >= found[i - 1][1]]
+
+
+def _date_after(view: str, end: int) -> str | None:
+    """The ISO date written right after a number (``ngày 10/3/2020``), or None."""
+    match = _DATE.match(view, end)
+    if match is None:
+        return None
+    d, m, y = (int(g) for g in match.groups() if g is not None)
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _runs(view: str, occurrences: list, events: list) -> list[list[tuple[int, int, str]]]:
+    """Numbers grouped into runs: consecutive numbers with only a list connector (after
+    a date, issuer or subject) and no phrase or sentence end between them."""
+    runs: list[list] = []
+    for occ in occurrences:
+        if runs:
+            prev = runs[-1][-1]
+            gap = view[prev[1] : occ[0]]
+            between = any(prev[1] <= e.start() < occ[0] for e in events)
+            if not between and len(gap) <= _LIST_GAP and _CONNECTOR.search(gap):
+                runs[-1].append(occ)
+                continue
+        runs.append([occ])
+    return runs
+
+
+def _kind(event: re.Match) -> tuple[str, str]:
+    """("before" | "after" | "reset" | "stop", relation type or "")."""
+    name = event.lastgroup or ""
+    where, _, kind = name.partition("_")
+    return where, kind
+
+
+def _embedded(view: str, event: re.Match, occurrences: list, events: list) -> bool:
+    """A trigger in a cited document's subject: ``Kế hoạch số 120 về triển khai ...``."""
+    if not _SUBJECT.search(view, max(0, event.start() - 12), event.start()):
+        return False
+    stops = [e.start() for e in events if _kind(e)[0] == "stop" and e.start() < event.start()]
+    since = stops[-1] if stops else 0
+    return any(since <= o[0] < event.start() for o in occurrences)
+
+
+def _run_type(view: str, run: list, events: list, occurrences: list) -> str:
+    start, end = run[0][0], run[-1][1]
+    before = [e for e in events if e.end() <= start]
+    if before:
+        event = before[-1]
+        where, kind = _kind(event)
+        if where == "before" and start - event.end() <= _REACH:
+            if not _embedded(view, event, occurrences, events):
+                return kind
+        elif where == "after" and start - event.end() <= _REACH and kind == "repeals":
+            return kind  # "chấm dứt hiệu lực của Quyết định số ..."
+    after = next((e for e in events if e.start() >= end), None)
+    if after is not None and _kind(after)[0] == "after" and after.start() - end <= _AFTER:
+        return _kind(after)[1]
+    return "cites"
+
+
+def _pointing_back(view: str, events: list, occurrences: list) -> list[tuple[str, str]]:
+    """(type, number) for triggers that name earlier documents by type + ``nêu trên``."""
+    out = []
+    for i, event in enumerate(events):
+        where, kind = _kind(event)
+        if where != "before":
+            continue
+        limit = min([e.start() for e in events[i + 1 :]] + [event.end() + _REACH])
+        if any(event.end() <= o[0] < limit for o in occurrences):
+            continue
+        scope = view[event.end() : limit]
+        if not _BACK.search(scope):
+            continue
+        named = {key(label) for label in DOC_TYPES.values() if re.search(_phrase(label), scope)}
+        for start, _, number in occurrences:
+            label = doc_type_of(number)
+            if start < event.start() and (
+                (label and key(label) in named) or "văn bản" in scope
+            ):
+                out.append((kind, number))
+    return out
+
+
+def extract_relations(text: str, own: str | None = None) -> list[Relation]:
+    """The typed relations of a body text, one per (type, number), in text order; ``own``
+    (the document's own number) is never a relation.
+
+    >>> text = '''Căn cứ Luật Tổ chức chính quyền địa phương;
+    ... Quyết định này thay thế Chỉ thị số 15/CT-UBND ngày 10/3/2020 của UBND tỉnh
+    ... và sửa đổi, bổ sung một số nội dung của Kế hoạch
+    ... số 120/KH-UBND; theo Công văn 45/SYT-NV.'''
+    >>> [(r.type, r.number, r.date) for r in extract_relations(text)]
+    [('replaces', '15/CT-UBND', '2020-03-10'), ('amends', '120/KH-UBND', None), ('cites', '45/SYT-NV', None)]
+    >>> [(r.type, r.number) for r in extract_relations("Quyết định số 9/QĐ-UBND hết hiệu lực.")]
+    [('repeals', '9/QĐ-UBND')]
+    """
+    text = clean(text)
+    view = key_view(text)
+    occurrences = _occurrences(text, own)
+    events = list(_EVENTS.finditer(view))
+    typed: list[tuple[int, str, str]] = []
+    for run in _runs(view, occurrences, events):
+        kind = _run_type(view, run, events, occurrences)
+        typed += [(start, kind, number) for start, _, number in run]
+    first = {}
+    for start, _, number in occurrences:
+        first.setdefault(number_key(number), start)
+    typed += [(first[number_key(n)], kind, n) for kind, n in _pointing_back(view, events, occurrences)]
+    return _collect(view, occurrences, sorted(typed, key=lambda t: t[0]))
+
+
+def _collect(view: str, occurrences: list, typed: list) -> list[Relation]:
+    """One relation per (type, number key); ``cites`` only for numbers with no other."""
+    dates: dict[str, str] = {}
+    for _, end, number in occurrences:
+        date = _date_after(view, end)
+        if date:
+            dates.setdefault(number_key(number), date)
+    has_type = {number_key(n) for _, kind, n in typed if kind != "cites"}
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for _, kind, number in typed:
+        k = number_key(number)
+        if (kind, k) in seen or (kind == "cites" and k in has_type):
+            continue
+        seen.add((kind, k))
+        out.append(Relation(kind, number, dates.get(k)))
+    return out
