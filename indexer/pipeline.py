@@ -19,8 +19,8 @@ from indexer.metadata import extract_metadata
 from indexer.numbers import fold_number, number_key
 from indexer.records import Document, Skipped
 from indexer.relations import extract_relations
-from indexer.structure import detect_sections
 from indexer.sources import SourceError, read_source
+from indexer.structure import detect_sections
 
 # Bump when analysis or extraction changes, so that unchanged files are re-indexed once.
 PIPELINE_VERSION = "2"

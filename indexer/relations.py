@@ -215,9 +215,7 @@ def _pointing_back(view: str, events: list, occurrences: list) -> list[tuple[str
         named = {key(label) for label in DOC_TYPES.values() if re.search(_phrase(label), scope)}
         for start, _, number in occurrences:
             label = doc_type_of(number)
-            if start < event.start() and (
-                (label and key(label) in named) or "văn bản" in scope
-            ):
+            if start < event.start() and ((label and key(label) in named) or "văn bản" in scope):
                 out.append((kind, number))
     return out
 
@@ -231,7 +229,9 @@ def extract_relations(text: str, own: str | None = None) -> list[Relation]:
     ... và sửa đổi, bổ sung một số nội dung của Kế hoạch
     ... số 120/KH-UBND; theo Công văn 45/SYT-NV.'''
     >>> [(r.type, r.number, r.date) for r in extract_relations(text)]
-    [('replaces', '15/CT-UBND', '2020-03-10'), ('amends', '120/KH-UBND', None), ('cites', '45/SYT-NV', None)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('replaces', '15/CT-UBND', '2020-03-10'), ('amends', '120/KH-UBND', None),
+     ('cites', '45/SYT-NV', None)]
     >>> [(r.type, r.number) for r in extract_relations("Quyết định số 9/QĐ-UBND hết hiệu lực.")]
     [('repeals', '9/QĐ-UBND')]
     """
@@ -246,7 +246,8 @@ def extract_relations(text: str, own: str | None = None) -> list[Relation]:
     first = {}
     for start, _, number in occurrences:
         first.setdefault(number_key(number), start)
-    typed += [(first[number_key(n)], kind, n) for kind, n in _pointing_back(view, events, occurrences)]
+    back = _pointing_back(view, events, occurrences)
+    typed += [(first[number_key(n)], kind, n) for kind, n in back]
     return _collect(view, occurrences, sorted(typed, key=lambda t: t[0]))
 
 

@@ -144,8 +144,10 @@ def section_at(sections: list, offset: int) -> dict | None:
     (the innermost section and its enclosing ones), or None before the first section.
 
     >>> sections = detect_sections("Điều 1. A\\nĐiều 2. B\\n1. x\\n2. y và z\\n")
-    >>> section_at(sections, 30), section_at(sections, 0)
-    ({'label': 'Điều 2, khoản 2', 'anchor': 'dieu-2-khoan-2'}, {'label': 'Điều 1', 'anchor': 'dieu-1'})
+    >>> section_at(sections, 30)
+    {'label': 'Điều 2, khoản 2', 'anchor': 'dieu-2-khoan-2'}
+    >>> section_at(sections, 0)
+    {'label': 'Điều 1', 'anchor': 'dieu-1'}
     """
     items = [_as_dict(s) for s in sections]
     at = bisect_right([s["start"] for s in items], offset)
