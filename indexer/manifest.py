@@ -14,7 +14,8 @@ from pathlib import Path
 
 from indexer.analysis import clean
 from indexer.numbers import normalize_number
-from indexer.records import STATUSES, Document
+from indexer.records import Document
+from indexer.schema import STATUSES
 
 MANIFEST_COLUMNS = (
     "id",

@@ -17,16 +17,12 @@ class RawDocument:
     encoding: str | None = None  # detected encoding of text files
 
 
-RELATION_TYPES = ("replaces", "amends", "repeals", "implements", "guides", "cites")
-STATUSES = ("active", "amended", "replaced", "repealed")
-
-
 @dataclass(slots=True)
 class Relation:
-    """One document this one names by number, and how: ``type`` is one of
-    ``RELATION_TYPES``; ``date`` (ISO) is the cited document's date when the text gives it.
-    Which archive document the number resolves to is decided when reading (it changes as
-    documents are added and removed)."""
+    """One document this one names by number, and how (``type``: one of
+    ``indexer.schema.RELATION_TYPES``); ``date`` (ISO) is the cited document's date when
+    the text gives it. Which archive document the number resolves to is decided when
+    reading (it changes as documents are added and removed)."""
 
     type: str
     number: str  # normalized (indexer.numbers.normalize_number)

@@ -1,0 +1,180 @@
+"""Relations read back: what a document's cited numbers resolve to, which documents point
+at it, its status, and its family (what implements or guides it), on any engine.
+
+A document's status depends on *other* documents (the ones that replace, amend or repeal
+its number), and the index changes one document at a time, so it is never stored with
+the document: ``load_statuses`` derives every status from the relation keys
+(``indexer.schema.RELATION_KEYS``, ``"replaces:15CTUBND"``) through the ``Reader``
+protocol alone, and the search facade caches the result per index version. The latest
+relation wins (by the pointing document's issue date; undated ones count as oldest); the
+manifest's ``status`` column (``STATUS_OVERRIDE``) wins over relations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from indexer import schema as f
+from indexer.numbers import number_key
+from search.plan import Any, Everything, Node, Plan, Reader, Term, Without
+
+RELATION_TYPES, STATUSES = f.RELATION_TYPES, f.STATUSES
+STATUS_OF = {"replaces": "replaced", "repeals": "repealed", "amends": "amended"}
+FAMILY_TYPES = ("implements", "guides")
+FAMILY_DEPTH = 4  # implementation chains followed: Trung ương -> tỉnh -> huyện -> xã
+FAMILY_LIMIT = 300  # documents on one family page
+SUMMARY_FIELDS = ("id", "number", "doc_type", "issuer", "issued_date", "title", "subject")
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """A document's status and the id of the document whose relation decided it (None
+    when the manifest states it)."""
+
+    status: str
+    by: str | None = None
+    relation: str | None = None  # the deciding relation's type
+
+
+ACTIVE = Status("active")
+
+
+@dataclass(slots=True)
+class Statuses:
+    """Every document that is not active (the others are): id -> ``Status``."""
+
+    by_id: dict[str, Status] = field(default_factory=dict)
+
+    def of(self, doc_id: str) -> Status:
+        return self.by_id.get(doc_id, ACTIVE)
+
+    def ids(self, status: str) -> list[str]:
+        return sorted(i for i, s in self.by_id.items() if s.status == status)
+
+
+def _split(token: str) -> tuple[str, str]:
+    kind, _, key = token.partition(":")
+    return kind, key
+
+
+def load_statuses(reader: Reader) -> Statuses:
+    """The status of every document that some live document replaces, amends or repeals,
+    or that the manifest gives a status."""
+    tokens = [t for t, _ in reader.terms(f.RELATION_KEYS) if _split(t)[0] in STATUS_OF]
+    statuses = Statuses()
+    if tokens:
+        sources = Any(tuple(Term(f.RELATION_KEYS, t) for t in tokens))
+        newest = reader.run(Plan(filters=(sources,), sort="newest", limit=None))
+        rank = {doc_id: i for i, (doc_id, _) in enumerate(newest.hits)}
+        best: dict[str, tuple[int, int, str, str]] = {}
+        strength = {"replaces": 0, "repeals": 1, "amends": 2}
+        for token in tokens:
+            kind, key = _split(token)
+            for target in reader.ids_with(f.NUMBER_KEY, key):
+                for source in reader.ids_with(f.RELATION_KEYS, token):
+                    if source == target or source not in rank:
+                        continue
+                    candidate = (rank[source], strength[kind], source, kind)
+                    if target not in best or candidate < best[target]:
+                        best[target] = candidate
+        for target, (_, _, source, kind) in best.items():
+            statuses.by_id[target] = Status(STATUS_OF[kind], source, kind)
+    for status in STATUSES:
+        for doc_id in reader.ids_with(f.STATUS_OVERRIDE, status):
+            statuses.by_id.pop(doc_id, None)
+            if status != "active":
+                statuses.by_id[doc_id] = Status(status)
+    return statuses
+
+
+def status_filter(statuses: Statuses, selected: list[str]) -> Node:
+    """A plan filter for documents whose status is one of ``selected`` (OR)."""
+    chosen = set(selected)
+    if "active" in chosen:
+        others = [i for i, s in statuses.by_id.items() if s.status not in chosen]
+        if not others:
+            return Everything()
+        return Without(Everything(), Any(tuple(Term(f.ID, i) for i in sorted(others))))
+    ids = sorted(i for i, s in statuses.by_id.items() if s.status in chosen)
+    return Any(tuple(Term(f.ID, i) for i in ids))
+
+
+def check_statuses(selected: list[str]) -> list[str]:
+    """``selected`` when every value is a status, else a ``ValueError`` naming them."""
+    wrong = [s for s in selected if s not in STATUSES]
+    if wrong:
+        raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {wrong[0]!r}")
+    return selected
+
+
+def resolve(reader: Reader, number: str) -> str | None:
+    """The id of the live document with this number (by ``number_key``), or None."""
+    ids = reader.ids_with(f.NUMBER_KEY, number_key(number))
+    return ids[0] if ids else None
+
+
+def summary(record: dict) -> dict:
+    """The fields of a record that a list of related documents shows."""
+    return {k: record.get(k) for k in SUMMARY_FIELDS}
+
+
+def pointing_at(reader: Reader, number: str, types=RELATION_TYPES) -> list[tuple[str, str]]:
+    """(type, id) of the documents with a relation of one of ``types`` to ``number``."""
+    key = number_key(number)
+    return [
+        (kind, doc_id)
+        for kind in types
+        for doc_id in reader.ids_with(f.RELATION_KEYS, f.relation_key(kind, key))
+    ]
+
+
+def related_by(reader: Reader, record: dict) -> list[dict]:
+    """``[{"type", "id", "number", "issued_date", "doc_type", ...}]``: the documents that
+    replace, amend, repeal, implement, guide or cite ``record``, oldest first per type."""
+    if not record.get("number"):
+        return []
+    pairs = [(k, i) for k, i in pointing_at(reader, record["number"]) if i != record["id"]]
+    records = reader.records(sorted({i for _, i in pairs}))
+    out = [{"type": k, **summary(records[i])} for k, i in pairs if i in records]
+    order = {t: n for n, t in enumerate(RELATION_TYPES)}
+    return sorted(out, key=lambda r: (order[r["type"]], r["issued_date"] or "9999", r["id"]))
+
+
+def relations(reader: Reader, record: dict) -> list[dict]:
+    """The record's typed relations, each with the id its number resolves to (or None)."""
+    return [
+        {"type": r["type"], "number": r["number"], "date": r.get("date"),
+         "id": resolve(reader, r["number"])}
+        for r in record.get("relations") or []
+    ]  # fmt: skip
+
+
+def family(reader: Reader, record: dict) -> list[dict]:
+    """Everything that implements or guides ``record``, and what implements or guides
+    those, ``FAMILY_DEPTH`` steps down: summaries with ``type``, ``parent`` (the id it
+    implements or guides) and ``depth`` (1 = directly), each document once."""
+    seen = {record["id"]}
+    out: list[dict] = []
+    frontier = [record]
+    for depth in range(1, FAMILY_DEPTH + 1):
+        found: list[tuple[str, str, str]] = []
+        for parent in frontier:
+            if parent.get("number"):
+                found += [
+                    (k, i, parent["id"])
+                    for k, i in pointing_at(reader, parent["number"], FAMILY_TYPES)
+                    if i not in seen
+                ]
+        first = {doc_id: (kind, doc_id, parent) for kind, doc_id, parent in reversed(found)}
+        fresh = sorted(first.values(), key=found.index)[: FAMILY_LIMIT - len(out)]
+        records = reader.records([i for _, i, _ in fresh])
+        frontier = []
+        for kind, doc_id, parent in fresh:
+            if doc_id in records:
+                seen.add(doc_id)
+                out.append({**summary(records[doc_id]), "type": kind, "parent": parent,
+                            "depth": depth})  # fmt: skip
+                frontier.append(records[doc_id])
+        if not frontier or len(out) >= FAMILY_LIMIT:
+            break
+    return out
