@@ -163,6 +163,17 @@ def snippet(text: str, groups: list[Group], size: int = SNIPPET_TOKENS) -> str:
     >>> snippet("Theo <b>bốn tại chỗ</b> nhé", patterns_for(parse_query("4 tai cho")))
     'Theo &lt;b&gt;<mark>bốn tại chỗ</mark>&lt;/b&gt; nhé'
     """
+    return passage(text, groups, size)[0]
+
+
+def passage(text: str, groups: list[Group], size: int = SNIPPET_TOKENS) -> tuple[str, int | None]:
+    """``snippet`` and the offset in ``text`` of the first match it shows (None: no match),
+    so that the hit can name the section it falls in.
+
+    >>> from search.query import parse_query
+    >>> passage("Điều 1. Chung.\\nĐiều 2. Theo bốn tại chỗ", patterns_for(parse_query("4 tai cho")))
+    ('Điều 1. Chung. Điều 2. Theo <mark>bốn tại chỗ</mark>', 28)
+    """
     length = len(text.rstrip())
     text = _head(text, SNIPPET_SCAN_CHARS)
     spans = find_spans(text, groups) if groups else []
@@ -179,12 +190,13 @@ def snippet(text: str, groups: list[Group], size: int = SNIPPET_TOKENS) -> str:
     region_start = max(0, anchor - width)
     tokens = list(syllable_spans(text[region_start : anchor + 2 * width]))
     if not tokens:
-        return ""
+        return "", None
     first = max(0, _index_at([t[0] for t in tokens], anchor - region_start) - size // 4)
     last = min(first + size, len(tokens)) - 1
     start, end = region_start + tokens[first][0], region_start + tokens[last][1]
     body = " ".join(_render(text, spans, start, end).split())
-    return ("… " if start > 0 else "") + body + (" …" if end < length else "")
+    html = ("… " if start > 0 else "") + body + (" …" if end < length else "")
+    return html, anchor if spans else None
 
 
 def _index_at(starts: list[int], pos: int) -> int:
