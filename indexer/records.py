@@ -36,7 +36,8 @@ class Section:
     ``kind`` is part, chapter, section, article, item, clause or point; ``label`` names it
     as one cites it (``Điều 2``, ``khoản 2``, ``Phần II``); ``start`` is its character
     offset in the body; ``anchor`` is unique in the document (``dieu-2-khoan-2``);
-    ``level`` is its depth in the outline (1 = top).
+    ``level`` is its depth in the outline (1 = top; 0 = not in the outline: clauses,
+    points); ``path`` names it with the sections that enclose it (``Điều 2, khoản 2``).
     """
 
     kind: str
@@ -45,6 +46,7 @@ class Section:
     start: int
     anchor: str
     level: int
+    path: str
 
 
 @dataclass(slots=True)

@@ -18,8 +18,8 @@ How a phrase governs numbers (the choices, and why):
   1102/CĐ-TTg`` implements both.
 - Some phrases follow what they govern: ``Chỉ thị số 15/CT-UBND ... hết hiệu lực``,
   ``... được thay thế bằng Quyết định này``.
-- ``căn cứ``, ``theo``, ``xét``, ``trên cơ sở`` start a plain citation, so ``theo hướng
-  dẫn của Bộ Y tế tại Công văn số ...`` cites, it does not guide.
+- ``căn cứ``, ``theo`` (not ``kèm theo``), ``xét``, ``trên cơ sở`` start a plain citation,
+  so ``theo hướng dẫn của Bộ Y tế tại Công văn số ...`` cites, it does not guide.
 - A trigger inside a cited document's subject (``Kế hoạch số 120/KH-UBND về triển khai
   thực hiện Chỉ thị số 15/CT-TTg``) is that document's relation, not this one's: the
   numbers after it are cited.
@@ -90,7 +90,7 @@ _EVENTS = re.compile(
         (
             _alternatives(_FOLLOWING, "after"),
             _alternatives(_BEFORE, "before"),
-            f"(?P<reset>{'|'.join(map(_phrase, _RESETS))})",
+            rf"(?P<reset>(?<!kèm )(?:{'|'.join(map(_phrase, _RESETS))}))",
             r"(?P<stop>(?<!số)[.;:!?](?=\s|$)|\n\s*\n|\n\s*(?:[-+•*]|\d{1,2}[.)]|[a-zđ]\)|điều\s+\d))",
         )
     )

@@ -11,14 +11,15 @@ from conversion are ignored), the way Nghị định 30/2020/NĐ-CP lays documen
 - ``Điều 5.`` (article); inside an article ``1.`` is ``khoản 1`` and ``a)`` ``điểm a``;
 - outside articles ``1.`` is ``mục 1``, ``1.1.`` ``mục 1.1`` and ``a)`` ``điểm a``.
 
-``section_at`` names the place of an offset (``Điều 2, khoản 2``); ``outline`` keeps the
-headings a reader navigates by (not clauses and points).
+Each section also carries its ``path`` (``Điều 2, khoản 2``: itself and the sections
+that enclose it), so that the read side (``search.sections``) names the place of a hit
+from the stored list alone; clauses, points and sub-items have ``level`` 0: they are
+not in the outline a reader navigates by.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from indexer.analysis import fold
 from indexer.records import Section
@@ -92,13 +93,16 @@ def detect_sections(body: str) -> list[Section]:
     >>> text = "QUYẾT ĐỊNH:\\n**Điều 1.** Phạm vi\\n1. Khoản một\\na) Điểm a\\nĐiều 2. Hiệu lực\\n"
     >>> [(s.label, s.title, s.anchor, s.level) for s in detect_sections(text)]
     ... # doctest: +NORMALIZE_WHITESPACE
-    [('Điều 1', 'Phạm vi', 'dieu-1', 1), ('khoản 1', 'Khoản một', 'dieu-1-khoan-1', 2),
-     ('điểm a', 'Điểm a', 'dieu-1-khoan-1-diem-a', 3), ('Điều 2', 'Hiệu lực', 'dieu-2', 1)]
+    [('Điều 1', 'Phạm vi', 'dieu-1', 1), ('khoản 1', 'Khoản một', 'dieu-1-khoan-1', 0),
+     ('điểm a', 'Điểm a', 'dieu-1-khoan-1-diem-a', 0), ('Điều 2', 'Hiệu lực', 'dieu-2', 1)]
+    >>> detect_sections(text)[2].path
+    'Điều 1, khoản 1, điểm a'
+
     >>> [s.label for s in detect_sections("I. MỤC ĐÍCH\\n1. Bảo đảm\\nII. NHIỆM VỤ\\n")]
     ['Phần I', 'mục 1', 'Phần II']
     """
     sections: list[Section] = []
-    stack: list[tuple[str, str]] = []  # open (kind, anchor slug)
+    stack: list[tuple[str, str, str]] = []  # open (kind, anchor slug, label)
     anchors: dict[str, int] = {}
     lines = list(_lines(body))
     for i, (start, line) in enumerate(lines):
@@ -106,63 +110,26 @@ def detect_sections(body: str) -> list[Section]:
         if found is None:
             continue
         kind, number, rest = found
-        kind = "clause" if kind == "item" and any(k == "article" for k, _ in stack) else kind
+        kind = "clause" if kind == "item" and any(k[0] == "article" for k in stack) else kind
         while stack and RANKS[stack[-1][0]] >= RANKS[kind]:
             stack.pop()
-        label = _label(kind, number, [k for k, _ in stack])
-        slug = "-".join([*(s for _, s in stack[-1:]), _slug(label)])
+        label = _label(kind, number, [k[0] for k in stack])
+        slug = "-".join([*(k[1] for k in stack[-1:]), _slug(label)])
         anchors[slug] = anchors.get(slug, 0) + 1
         anchor = slug if anchors[slug] == 1 else f"{slug}-{anchors[slug]}"
         title = _title(rest)
         if title is None and kind in ("part", "chapter", "section", "article", "roman"):
             following = lines[i + 1][1] if i + 1 < len(lines) else ""
             title = _title(following) if following and _match(following) is None else None
-        level = 1 + sum(1 for k, _ in stack if k in OUTLINE_KINDS or k == "clause")
-        sections.append(Section(kind, label, title, start, anchor, level))
-        stack.append((kind, slug))
+        level = 1 + sum(1 for k in stack if k[0] in OUTLINE_KINDS) if kind in OUTLINE_KINDS else 0
+        path = ", ".join([*(k[2] for k in stack), label])
+        sections.append(
+            Section(kind, label, title, start, anchor, level, path[:1].upper() + path[1:])
+        )
+        stack.append((kind, slug, label))
     return sections
 
 
 def _slug(label: str) -> str:
     """``Điều 2`` -> ``dieu-2``; ``mục 1.1`` -> ``muc-1-1``."""
     return re.sub(r"[^a-z0-9]+", "-", fold(label)).strip("-")
-
-
-def outline(sections: list) -> list[dict]:
-    """The headings a reader navigates by: ``[{"label", "title", "anchor", "level"}]``.
-    ``sections`` are ``Section`` objects or their dicts (as stored in the record)."""
-    out = []
-    for section in map(_as_dict, sections):
-        if section["kind"] in OUTLINE_KINDS:
-            keys = ("label", "title", "anchor", "level")
-            out.append({k: section[k] for k in keys})
-    return out
-
-
-def section_at(sections: list, offset: int) -> dict | None:
-    """The place of ``offset`` in the body: ``{"label": "Điều 2, khoản 2", "anchor"}``
-    (the innermost section and its enclosing ones), or None before the first section.
-
-    >>> sections = detect_sections("Điều 1. A\\nĐiều 2. B\\n1. x\\n2. y và z\\n")
-    >>> section_at(sections, 30)
-    {'label': 'Điều 2, khoản 2', 'anchor': 'dieu-2-khoan-2'}
-    >>> section_at(sections, 0)
-    {'label': 'Điều 1', 'anchor': 'dieu-1'}
-    """
-    items = [_as_dict(s) for s in sections]
-    at = bisect_right([s["start"] for s in items], offset)
-    if at == 0:
-        return None
-    path: list[dict] = []
-    for section in items[:at]:
-        while path and RANKS[path[-1]["kind"]] >= RANKS[section["kind"]]:
-            path.pop()
-        path.append(section)
-    label = ", ".join(s["label"] for s in path)
-    return {"label": label[:1].upper() + label[1:], "anchor": path[-1]["anchor"]}
-
-
-def _as_dict(section) -> dict:
-    if isinstance(section, dict):
-        return section
-    return {k: getattr(section, k) for k in ("kind", "label", "title", "start", "anchor", "level")}

@@ -21,6 +21,7 @@ class SearchRequest:
     issuer: list[str] = field(default_factory=list)
     year: list[int] = field(default_factory=list)
     signer: list[str] = field(default_factory=list)
+    status: list[str] = field(default_factory=list)  # active, amended, replaced, repealed
     date_from: str | None = None  # ISO date, inclusive
     date_to: str | None = None  # ISO date, inclusive
     sort: str = "relevance"
@@ -42,6 +43,8 @@ class Hit:
     snippet: str  # HTML-escaped text; <mark> is its only markup
     score: float | None
     subject: str | None = None
+    status: str = "active"  # derived from the documents that point at it
+    section: dict | None = None  # {"label": "Điều 2, khoản 2", "anchor"} of the snippet
 
 
 @dataclass(slots=True)
@@ -93,3 +96,8 @@ class DocumentView:
     record: dict  # every metadata field of indexer.records.Document, and body
     references: list[Reference]
     cited_by: list[dict]  # [{"id", "number", "title", "doc_type", "issued_date"}]
+    relations: list[dict] = field(default_factory=list)  # [{"type", "number", "date", "id"}]
+    related_by: list[dict] = field(default_factory=list)  # [{"type", "id", "number", ...}]
+    status: str = "active"
+    status_by: dict | None = None  # the document that decided the status, with "type"
+    outline: list[dict] = field(default_factory=list)  # [{"label", "title", "anchor", "level"}]

@@ -12,13 +12,15 @@ manifest's ``status`` column (``STATUS_OVERRIDE``) wins over relations.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from indexer import schema as f
 from indexer.numbers import number_key
+from search.compile import number_key_form
 from search.plan import Any, Everything, Node, Plan, Reader, Term, Without
 
 RELATION_TYPES, STATUSES = f.RELATION_TYPES, f.STATUSES
+STATUS_FACET = "status"
 STATUS_OF = {"replaces": "replaced", "repeals": "repealed", "amends": "amended"}
 FAMILY_TYPES = ("implements", "guides")
 FAMILY_DEPTH = 4  # implementation chains followed: Trung ương -> tỉnh -> huyện -> xã
@@ -94,9 +96,26 @@ def status_filter(statuses: Statuses, selected: list[str]) -> Node:
         others = [i for i, s in statuses.by_id.items() if s.status not in chosen]
         if not others:
             return Everything()
-        return Without(Everything(), Any(tuple(Term(f.ID, i) for i in sorted(others))))
-    ids = sorted(i for i, s in statuses.by_id.items() if s.status in chosen)
+        return Without(Everything(), _ids_node(sorted(others)))
+    return _ids_node(sorted(i for i, s in statuses.by_id.items() if s.status in chosen))
+
+
+def _ids_node(ids: list[str]) -> Node:
     return Any(tuple(Term(f.ID, i) for i in ids))
+
+
+def status_counts(reader: Reader, plan: Plan, statuses: Statuses) -> dict[str, int]:
+    """{status: count} of the documents ``plan`` matches (statuses with a count above 0):
+    one count per status some document has, active being the rest."""
+    total = reader.run(plan).total
+    counts = {}
+    for status in STATUSES[1:]:
+        ids = statuses.ids(status)
+        if ids and total:
+            narrowed = replace(plan, filters=(*plan.filters, _ids_node(ids)))
+            counts[status] = reader.run(narrowed).total
+    counts["active"] = total - sum(counts.values())
+    return {k: v for k, v in counts.items() if v}
 
 
 def check_statuses(selected: list[str]) -> list[str]:
@@ -109,7 +128,7 @@ def check_statuses(selected: list[str]) -> list[str]:
 
 def resolve(reader: Reader, number: str) -> str | None:
     """The id of the live document with this number (by ``number_key``), or None."""
-    ids = reader.ids_with(f.NUMBER_KEY, number_key(number))
+    ids = reader.ids_with(*number_key_form(number))
     return ids[0] if ids else None
 
 

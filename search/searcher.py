@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import time
+from dataclasses import replace
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from indexer import schema as f
@@ -19,7 +21,7 @@ from search import compile as qc
 from search.engines import open_reader
 from search.errors import BadQuery, NotFound, check_time
 from search.facets import facet_values, selected_labels
-from search.highlight import mark_all, patterns_for, snippet
+from search.highlight import mark_all, passage, patterns_for
 from search.models import (
     MAX_PAGE,
     MAX_PER_PAGE,
@@ -33,6 +35,19 @@ from search.models import (
 )
 from search.plan import MONTH, YEAR, Answer, Plan, Range
 from search.query import FACET_FILTERS, Query, parse_date_range, parse_query, parse_year_range
+from search.relations import (
+    STATUS_FACET,
+    Statuses,
+    check_statuses,
+    family,
+    load_statuses,
+    related_by,
+    relations,
+    status_counts,
+    status_filter,
+    summary,
+)
+from search.sections import outline, section_at
 from search.suggest import Vocabulary, closest_query, restore_accents
 
 MAX_AND_TERMS = 8  # longer queries are questions: rank by any word (BM25), never require all
@@ -96,11 +111,14 @@ class Engine:
         check_time(started, self.time_budget)
         groups = patterns_for(query)
         records = self.reader.records([doc_id for doc_id, _ in answer.hits])
+        statuses = self._statuses()
         hits = [
-            _hit(records[doc_id], score, groups)
+            _hit(records[doc_id], score, groups, statuses)
             for doc_id, score in answer.hits
             if doc_id in records
         ]
+        facets = self._facets(answer, request, query)
+        facets[STATUS_FACET] = self._status_facet(query, request, relaxed, answer.total)
         return SearchResults(
             query=request.q,
             total=answer.total,
@@ -108,7 +126,7 @@ class Engine:
             per_page=request.per_page,
             took_ms=round((time.perf_counter() - started) * 1000, 2),
             results=hits,
-            facets=self._facets(answer, request, query),
+            facets=facets,
             suggestion=self._suggest(query, answer.total),
             sort=request.sort,
             terms=query.terms(),
@@ -128,6 +146,23 @@ class Engine:
         if answer.total or not relaxable or self._count(qc.required_query(query)):
             return answer, False
         return self.reader.run(self._plan(query, request, True, **page)), True
+
+    def _status_facet(self, query: Query, request: SearchRequest, relaxed: bool, total: int):
+        """Counts per status under every selection but the status one."""
+        statuses = self._statuses()
+        if request.status or statuses.by_id:
+            unselected = replace(request, status=[])
+            long_question = len(query.terms()) > MAX_AND_TERMS
+            plan = self._plan(query, unselected, relaxed or long_question, limit=0)
+            plan = replace(plan, boosts=None, facets=())
+            counts = status_counts(self.reader, plan, statuses)
+        else:
+            counts = {"active": total}
+        return facet_values(STATUS_FACET, counts, request.status, tuple(request.status))
+
+    def _statuses(self) -> Statuses:
+        """Every document's status, derived once per index version."""
+        return self._cached("statuses", lambda: load_statuses(self.reader))
 
     def _count(self, node) -> int:
         return self.reader.run(Plan(required=node, limit=0, time_budget=self.time_budget)).total
@@ -157,6 +192,8 @@ class Engine:
             low = _iso_day(request.date_from, "date_from") if request.date_from else 0
             high = _iso_day(request.date_to, "date_to") if request.date_to else f.UNKNOWN_DAY - 1
             filters.append(Range(f.DAY, low, high))
+        if request.status:
+            filters.append(status_filter(self._statuses(), check_status(request.status)))
         return tuple(filters)
 
     def _chosen(self, query: Query, request: SearchRequest, name: str) -> list[str]:
@@ -234,7 +271,8 @@ class Engine:
             raise BadQuery("number must be 1 to 100 characters, e.g. 342-CV/TU")
         ids = self._ids_for_number(number)
         records = self.reader.records(ids)
-        return [_hit(records[i], None, []) for i in ids if i in records]
+        statuses = self._statuses()
+        return [_hit(records[i], None, [], statuses) for i in ids if i in records]
 
     def _ids_for_number(self, number: str, exact_first: bool = True) -> list[str]:
         """Ids of the documents numbered ``number``: its exact forms first, else its
@@ -264,7 +302,29 @@ class Engine:
             ]
         if q:
             record["body_html"] = mark_all(record.get("body") or "", patterns_for(parse_query(q)))
-        return DocumentView(record=record, references=references, cited_by=cited_by)
+        status = self._statuses().of(doc_id)
+        by = self.reader.records([status.by]).get(status.by) if status.by else None
+        return DocumentView(
+            record=record,
+            references=references,
+            cited_by=cited_by,
+            relations=relations(self.reader, record),
+            related_by=related_by(self.reader, record),
+            status=status.status,
+            status_by={**summary(by), "type": status.relation} if by else None,
+            outline=outline(record.get("sections") or []),
+        )
+
+    @_consistent
+    def family(self, doc_id: str) -> tuple[dict, list[dict]]:
+        """A document's summary and everything that implements or guides it, down the
+        chain (``search.relations.family``), each with its status."""
+        record = self._record(doc_id)
+        statuses = self._statuses()
+        members = family(self.reader, record)
+        for member in members:
+            member["status"] = statuses.of(member["id"]).status
+        return {**summary(record), "status": statuses.of(doc_id).status}, members
 
     def _record(self, doc_id: str) -> dict:
         record = self.reader.records([doc_id]).get(doc_id)
@@ -291,7 +351,12 @@ class Engine:
         answer, _ = self._answer(query, request, limit=None)
         ids = [doc_id for doc_id, _ in answer.hits]
         records = self.reader.records(ids)
-        return [_without_body(records[i]) for i in ids if i in records]
+        statuses = self._statuses()
+        return [
+            {**_without_body(records[i]), "status": statuses.of(i).status}
+            for i in ids
+            if i in records
+        ]
 
     @_consistent
     def record(self, doc_id: str) -> dict:
@@ -299,12 +364,19 @@ class Engine:
 
 
 def _without_body(record: dict) -> dict:
+    """A record for export and metadata: no body, no sections (relations stay)."""
     record = dict(record)
     record.pop("body", None)
+    record.pop("sections", None)
     return record
 
 
-def _hit(record: dict, score: float | None, groups: list) -> Hit:
+def _hit(record: dict, score: float | None, groups: list, statuses: Statuses) -> Hit:
+    """One result; its snippet begins with the section it falls in (``Điều 2, khoản 2``)."""
+    text, offset = passage(record.get("body") or "", groups)
+    section = section_at(record.get("sections") or [], offset) if offset is not None else None
+    if section:
+        text = f"{escape(section['label'])}: {text}"
     return Hit(
         id=record["id"],
         number=record.get("number"),
@@ -312,10 +384,19 @@ def _hit(record: dict, score: float | None, groups: list) -> Hit:
         doc_type=record.get("doc_type"),
         issuer=record.get("issuer"),
         issued_date=record.get("issued_date"),
-        snippet=snippet(record.get("body") or "", groups),
+        snippet=text,
         score=score,
         subject=record.get("subject"),
+        status=statuses.of(record["id"]).status,
+        section=section,
     )
+
+
+def check_status(selected: list[str]) -> list[str]:
+    try:
+        return check_statuses(selected)
+    except ValueError as exc:
+        raise BadQuery(str(exc)) from None
 
 
 def _check(request: SearchRequest) -> None:
