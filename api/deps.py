@@ -29,6 +29,10 @@ def search_params(
     issuer: Annotated[list[str], Query(description="Issuer filter; repeat for OR")] = [],  # noqa: B006
     year: Annotated[list[int], Query(description="Year filter; repeat for OR")] = [],  # noqa: B006
     signer: Annotated[list[str], Query(description="Signer filter; repeat for OR")] = [],  # noqa: B006
+    status: Annotated[
+        list[str],
+        Query(description="active, amended, replaced or repealed; repeat for OR"),
+    ] = [],  # noqa: B006
     date_from: Annotated[str | None, Query(description="Issued on or after (YYYY-MM-DD)")] = None,
     date_to: Annotated[str | None, Query(description="Issued on or before (YYYY-MM-DD)")] = None,
     sort: Annotated[str, Query(pattern="^(relevance|newest|oldest)$")] = "relevance",
@@ -42,6 +46,7 @@ def search_params(
         issuer=[v for v in issuer if v],
         year=year,
         signer=[v for v in signer if v],
+        status=[v for v in status if v],
         date_from=date_from or None,
         date_to=date_to or None,
         sort=sort,

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, File, HTTPException, Query, UploadFile
 from fastapi.responses import FileResponse
 
 from api.deps import get_app_settings, get_engine, require_api_key
-from api.schemas import DocumentOut, ErrorOut, IndexedOut
+from api.schemas import DocumentOut, ErrorOut, FamilyOut, IndexedOut
 from api.settings import Settings
 from indexer.build import build_index, remove_documents
 from indexer.sources import SUPPORTED
@@ -44,16 +44,33 @@ def _original(engine: Engine, settings: Settings, doc_id: str) -> Path | None:
     return path if path.is_relative_to(root) and path.is_file() else None
 
 
+@router.get("/{doc_id:path}/family", response_model=FamilyOut)
+def read_family(doc_id: str, engine: Annotated[Engine, Depends(get_engine)]) -> FamilyOut:
+    """A document and everything that implements or guides it, down the chain."""
+    document, members = engine.family(doc_id)
+    return FamilyOut(document=document, members=members)
+
+
 @router.get("/{doc_id:path}", response_model=DocumentOut)
 def read_document(
     doc_id: str,
     engine: Annotated[Engine, Depends(get_engine)],
     q: Annotated[str, Query(max_length=2000)] = "",
 ) -> DocumentOut:
-    """One document: metadata, full text, references resolved, and what cites it."""
+    """One document: metadata, full text, references and typed relations resolved, what
+    points at it, its status and its outline."""
     view = engine.document(doc_id)
-    record = {k: v for k, v in view.record.items() if k != "references"}
-    return DocumentOut(**record, references=view.references, cited_by=view.cited_by)
+    record = {k: v for k, v in view.record.items() if k not in ("references", "relations")}
+    return DocumentOut(
+        **record,
+        references=view.references,
+        cited_by=view.cited_by,
+        relations=view.relations,
+        related_by=view.related_by,
+        status=view.status,
+        status_by=view.status_by,
+        outline=view.outline,
+    )
 
 
 @router.post(

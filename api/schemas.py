@@ -9,6 +9,11 @@ class _Model(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
 
+class SectionOut(_Model):
+    label: str = Field(description="The section as one cites it, e.g. Điều 2, khoản 2")
+    anchor: str = Field(description="Its anchor on the reading page (/documents/{id}#anchor)")
+
+
 class HitOut(_Model):
     id: str = Field(description="Document id: the file path in the corpus, without extension")
     number: str | None = Field(description="Normalized document number (số hiệu), e.g. 342-CV/TU")
@@ -18,6 +23,12 @@ class HitOut(_Model):
     issued_date: str | None = Field(description="Issue date, ISO YYYY-MM-DD")
     snippet: str = Field(description="Best passage: HTML-escaped text, <mark> around matches")
     score: float | None = Field(description="Relevance score; null when sorted by date")
+    status: str = Field(
+        default="active", description="active, amended, replaced or repealed (see documents)"
+    )
+    section: SectionOut | None = Field(
+        default=None, description="The section the snippet falls in; the snippet names it"
+    )
 
 
 class FacetValueOut(_Model):
@@ -34,7 +45,7 @@ class SearchOut(_Model):
     took_ms: float = Field(description="Time spent searching, in milliseconds")
     results: list[HitOut]
     facets: dict[str, list[FacetValueOut]] = Field(
-        description="Counts per doc_type, issuer, year and signer"
+        description="Counts per doc_type, issuer, year, signer and status"
     )
     suggestion: str | None = Field(
         description="Accented form of an unaccented query, or a query that has hits; or null"
@@ -63,6 +74,30 @@ class CitingOut(_Model):
     issued_date: str | None
 
 
+class RelationOut(_Model):
+    type: str = Field(description="replaces, amends, repeals, implements, guides or cites")
+    number: str = Field(description="The number the text names")
+    date: str | None = Field(description="Its date when the text gives it (ISO)")
+    id: str | None = Field(description="The archived document it resolves to, or null")
+
+
+class RelatedOut(_Model):
+    type: str = Field(description="How that document relates to this one (its relation)")
+    id: str
+    number: str | None
+    issued_date: str | None
+    doc_type: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+
+
+class OutlineOut(_Model):
+    label: str = Field(description="Điều 1, Phần II, Chương I, Mục 1 ...")
+    title: str | None
+    anchor: str = Field(description="Anchor on the reading page")
+    level: int = Field(description="Depth in the outline, 1 = top")
+
+
 class DocumentOut(_Model):
     id: str
     source: str = Field(description="File name in the corpus")
@@ -80,6 +115,26 @@ class DocumentOut(_Model):
     body: str = Field(description="Full text, as in the document")
     references: list[ReferenceOut] = Field(description="Numbers cited, resolved to ids")
     cited_by: list[CitingOut] = Field(description="Archived documents that cite this one")
+    relations: list[RelationOut] = Field(description="Typed relations read from the text")
+    related_by: list[RelatedOut] = Field(
+        description="Archived documents that replace, amend, repeal, implement, guide or cite it"
+    )
+    status: str = Field(
+        description="active, amended, replaced or repealed: the latest relation pointing at "
+        "it wins; the manifest may state it"
+    )
+    status_by: RelatedOut | None = Field(
+        description="The document whose relation decided the status, or null"
+    )
+    outline: list[OutlineOut] = Field(description="Headings of the body, with anchors")
+
+
+class FamilyOut(_Model):
+    document: dict = Field(description="The document (id, number, doc_type, issuer, date...)")
+    members: list[dict] = Field(
+        description="Everything that implements or guides it, down the chain: each with "
+        "type, parent (the id it implements or guides), depth and status"
+    )
 
 
 class BucketOut(_Model):

@@ -19,7 +19,7 @@ from search.searcher import Engine
 router = APIRouter(prefix="/api", tags=["search"])
 EXPORT_COLUMNS = (
     "id", "number", "doc_type", "issued_date", "issuer", "place", "subject", "title",
-    "signer", "signer_title", "urgency", "references", "source",
+    "signer", "signer_title", "urgency", "references", "status", "relations", "source",
 )  # fmt: skip
 
 
@@ -80,7 +80,12 @@ def _csv(records: list[dict]) -> Iterator[str]:
     writer = csv.writer(buffer)
     writer.writerow(EXPORT_COLUMNS)
     for record in records:
-        row = dict(record, references=";".join(record.get("references") or []))
+        relations = [f"{r['type']} {r['number']}" for r in record.get("relations") or []]
+        row = dict(
+            record,
+            references=";".join(record.get("references") or []),
+            relations=";".join(relations),
+        )
         writer.writerow([row.get(c) if row.get(c) is not None else "" for c in EXPORT_COLUMNS])
         yield buffer.getvalue()
         buffer.seek(0)

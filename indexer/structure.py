@@ -64,9 +64,11 @@ def _label(kind: str, number: str, open_kinds: list[str]) -> str:
         "roman": "Mục" if "part" in open_kinds else "Phần",
         "item": "mục", "subitem": "mục", "clause": "khoản", "point": "điểm",
     }  # fmt: skip
-    if kind == "part" and number.lower().startswith("thứ"):
+    if number.lower().startswith("thứ"):  # PHẦN THỨ NHẤT -> Phần thứ nhất
         number = number.lower()
-    return f"{names[kind]} {number.upper() if kind in ('part', 'chapter') else number}"
+    elif kind in ("part", "chapter", "section"):  # Roman numerals: Chương ii -> Chương II
+        number = number.upper()
+    return f"{names[kind]} {number}"
 
 
 def _lines(body: str):

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from html import escape
+from typing import NamedTuple
 
 from indexer.analysis import fold, syllable_spans, syllables, variants
 from indexer.analysis import folded as folded_view
@@ -163,16 +164,25 @@ def snippet(text: str, groups: list[Group], size: int = SNIPPET_TOKENS) -> str:
     >>> snippet("Theo <b>bốn tại chỗ</b> nhé", patterns_for(parse_query("4 tai cho")))
     'Theo &lt;b&gt;<mark>bốn tại chỗ</mark>&lt;/b&gt; nhé'
     """
-    return passage(text, groups, size)[0]
+    return passage(text, groups, size).html
 
 
-def passage(text: str, groups: list[Group], size: int = SNIPPET_TOKENS) -> tuple[str, int | None]:
-    """``snippet`` and the offset in ``text`` of the first match it shows (None: no match),
-    so that the hit can name the section it falls in.
+class Passage(NamedTuple):
+    """A snippet, the offset in the text of the match it centres on (None: no match) and
+    that match's number among the text's marks (1 = first), as the reading page numbers
+    them: so a hit names its section and links to its own mark."""
+
+    html: str
+    offset: int | None
+    mark: int | None
+
+
+def passage(text: str, groups: list[Group], size: int = SNIPPET_TOKENS) -> Passage:
+    """``snippet`` with the offset and the number of the match it centres on.
 
     >>> from search.query import parse_query
     >>> passage("Điều 1. Chung.\\nĐiều 2. Theo bốn tại chỗ", patterns_for(parse_query("4 tai cho")))
-    ('Điều 1. Chung. Điều 2. Theo <mark>bốn tại chỗ</mark>', 28)
+    Passage(html='Điều 1. Chung. Điều 2. Theo <mark>bốn tại chỗ</mark>', offset=28, mark=1)
     """
     length = len(text.rstrip())
     text = _head(text, SNIPPET_SCAN_CHARS)
@@ -190,13 +200,15 @@ def passage(text: str, groups: list[Group], size: int = SNIPPET_TOKENS) -> tuple
     region_start = max(0, anchor - width)
     tokens = list(syllable_spans(text[region_start : anchor + 2 * width]))
     if not tokens:
-        return "", None
+        return Passage("", None, None)
     first = max(0, _index_at([t[0] for t in tokens], anchor - region_start) - size // 4)
     last = min(first + size, len(tokens)) - 1
     start, end = region_start + tokens[first][0], region_start + tokens[last][1]
     body = " ".join(_render(text, spans, start, end).split())
     html = ("… " if start > 0 else "") + body + (" …" if end < length else "")
-    return html, anchor if spans else None
+    if not spans:
+        return Passage(html, None, None)
+    return Passage(html, anchor, bisect_left([s for s, _ in spans], anchor) + 1)
 
 
 def _index_at(starts: list[int], pos: int) -> int:

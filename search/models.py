@@ -45,6 +45,7 @@ class Hit:
     subject: str | None = None
     status: str = "active"  # derived from the documents that point at it
     section: dict | None = None  # {"label": "Điều 2, khoản 2", "anchor"} of the snippet
+    mark: int | None = None  # the snippet's match among the reading page's marks (1 = first)
 
 
 @dataclass(slots=True)

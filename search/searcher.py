@@ -373,7 +373,7 @@ def _without_body(record: dict) -> dict:
 
 def _hit(record: dict, score: float | None, groups: list, statuses: Statuses) -> Hit:
     """One result; its snippet begins with the section it falls in (``Điều 2, khoản 2``)."""
-    text, offset = passage(record.get("body") or "", groups)
+    text, offset, mark = passage(record.get("body") or "", groups)
     section = section_at(record.get("sections") or [], offset) if offset is not None else None
     if section:
         text = f"{escape(section['label'])}: {text}"
@@ -389,6 +389,7 @@ def _hit(record: dict, score: float | None, groups: list, statuses: Statuses) ->
         subject=record.get("subject"),
         status=statuses.of(record["id"]).status,
         section=section,
+        mark=mark,
     )
 
 

@@ -50,3 +50,30 @@ def client(sample_index, sample_corpus) -> TestClient:
     app = create_app(Settings(index_dir=sample_index, corpus_dir=sample_corpus))
     with TestClient(app) as test_client:
         yield test_client
+
+
+RELATIONS = ROOT / "tests" / "fixtures" / "relations"
+
+
+@pytest.fixture(scope="session")
+def relations_corpus(tmp_path_factory) -> Path:
+    """A copy of tests/fixtures/relations: State and Party documents that replace, amend,
+    repeal, implement and guide each other (and a manifest that states one status)."""
+    target = tmp_path_factory.mktemp("relations") / "corpus"
+    shutil.copytree(RELATIONS, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def relations_index(relations_corpus) -> Path:
+    index_dir = relations_corpus.parent / "index"
+    report = build_index(relations_corpus, index_dir, jobs=1)
+    assert report.skipped == []
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def relations_client(relations_index, relations_corpus) -> TestClient:
+    app = create_app(Settings(index_dir=relations_index, corpus_dir=relations_corpus))
+    with TestClient(app) as test_client:
+        yield test_client

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from search.errors import IndexUnavailable, NotFound, SearchError
 from search.models import SearchRequest
 from search.searcher import Engine
-from web import views
+from web import reading, views
 
 HERE = Path(__file__).resolve().parent
 
@@ -35,6 +35,10 @@ _env.filters["vndate"] = views.vietnamese_date
 _env.filters["vnnumber"] = views.vietnamese_number
 _env.filters["sentence"] = views.sentence_case
 _env.globals["document_url"] = views.document_url
+_env.globals["family_url"] = views.family_url
+_env.globals["status_labels"] = views.STATUS_LABELS
+_env.globals["document_name"] = reading.document_name
+_env.filters["shortdate"] = reading.short_date
 templates = Jinja2Templates(env=_env)
 
 
@@ -134,6 +138,8 @@ def document_page(request: Request, doc_id: str) -> Response:
         body, hits = views.number_marks(record["body_html"])
     else:
         body, hits = escape(record.get("body") or "", quote=False), 0
+    anchors = [(s["start"], s["anchor"]) for s in record.get("sections") or []]
+    body = reading.anchored(body, anchors)
     context = {
         "title": _document_title(record),
         "q": q,
@@ -142,9 +148,29 @@ def document_page(request: Request, doc_id: str) -> Response:
         "view": view,
         "body": Markup(body.strip("\n")),
         "hits": hits,
+        "status_line": reading.status_line(view.status, view.status_by),
+        "outgoing": reading.outgoing_groups(view.relations, view.references),
+        "incoming": reading.incoming_groups(view.related_by),
         "back_url": views.page_url("/", SearchRequest(q=q)) if q.strip() else None,
     }
     return _render(request, "document.html", context, 400 if error else 200)
+
+
+@router.get("/family/{doc_id:path}")
+def family_page(request: Request, doc_id: str) -> Response:
+    """A document and everything that implements or guides it, by issuer and date."""
+    try:
+        document, members = _engine(request).family(doc_id)
+    except SearchError as exc:
+        return _error_page(request, exc)
+    context = {
+        "title": f"Triển khai {reading.document_name(document)}",
+        "document": document,
+        "members": members,
+        "grid": reading.family_timeline(document, members),
+        "status_label": views.STATUS_LABELS[document["status"]],
+    }
+    return _render(request, "family.html", context)
 
 
 def _document_title(record: dict) -> str:

@@ -24,7 +24,15 @@ FACET_LABELS = {
     "issuer": "Cơ quan ban hành",
     "year": "Năm",
     "signer": "Người ký",
+    "status": "Hiệu lực",
 }
+STATUS_LABELS = {
+    "active": "Còn hiệu lực",
+    "amended": "Đã được sửa đổi, bổ sung",
+    "replaced": "Đã bị thay thế",
+    "repealed": "Đã bị bãi bỏ",
+}
+LIST_PARAMS = ("doc_type", "issuer", "year", "signer", "status")  # repeatable parameters
 SORT_LABELS = {"relevance": "Liên quan", "newest": "Mới nhất", "oldest": "Cũ nhất"}
 MAX_QUERY_CHARS = 2000
 PER_PAGE = {"/": 20, "/browse": MAX_PER_PAGE}  # default page size of each listing page
@@ -85,6 +93,7 @@ def read_request(params, path: str = "/") -> SearchRequest:
         issuer=_values(params, "issuer"),
         year=[_int(v, "Năm", 1, 9999) for v in _values(params, "year")],
         signer=_values(params, "signer"),
+        status=_statuses(_values(params, "status")),
         date_from=_date(params.get("date_from"), "Từ ngày"),
         date_to=_date(params.get("date_to"), "Đến ngày"),
         sort=sort,
@@ -93,6 +102,14 @@ def read_request(params, path: str = "/") -> SearchRequest:
             params.get("per_page") or str(PER_PAGE[path]), "Số văn bản mỗi trang", 1, MAX_PER_PAGE
         ),
     )
+
+
+def _statuses(values: list[str]) -> list[str]:
+    wrong = [v for v in values if v not in STATUS_LABELS]
+    if wrong:
+        choices = ", ".join(STATUS_LABELS)
+        raise PageError(f"Hiệu lực «{wrong[0]}» không hợp lệ: chọn một trong {choices}.")
+    return values
 
 
 def _values(params, name: str) -> list[str]:
@@ -127,7 +144,7 @@ def page_url(path: str, request: SearchRequest, **changes) -> str:
     r = replace(request, **changes)
     default_sort = "relevance" if r.q.strip() else "newest"
     pairs: list[tuple[str, object]] = [("q", r.q)] if r.q else []
-    for name in ("doc_type", "issuer", "year", "signer"):
+    for name in LIST_PARAMS:
         pairs += [(name, v) for v in getattr(r, name)]
     pairs += [(n, getattr(r, n)) for n in ("date_from", "date_to") if getattr(r, n)]
     if r.sort != default_sort:
@@ -139,10 +156,19 @@ def page_url(path: str, request: SearchRequest, **changes) -> str:
     return path + ("?" + urlencode(pairs) if pairs else "")
 
 
-def document_url(doc_id: str, q: str = "") -> str:
-    """The reading page of a document; with a query, opened at the first highlight."""
+def document_url(doc_id: str, q: str = "", mark: int | None = None) -> str:
+    """The reading page of a document; with a query, opened at a highlight: the hit's own
+    (``mark``, the one its snippet shows, in the section the snippet names), else the first.
+
+    >>> document_url("a/b", "tại chỗ", 3)
+    '/documents/a/b?q=t%E1%BA%A1i+ch%E1%BB%97#hit-3'
+    """
     url = "/documents/" + quote(doc_id, safe="/")
-    return url + "?" + urlencode({"q": q}) + "#hit-1" if q.strip() else url
+    return url + "?" + urlencode({"q": q}) + f"#hit-{mark or 1}" if q.strip() else url
+
+
+def family_url(doc_id: str) -> str:
+    return "/family/" + quote(doc_id, safe="/")
 
 
 def facets_view(path: str, request: SearchRequest, facets: dict[str, list[FacetValue]]) -> list:
@@ -166,7 +192,7 @@ def _facet_value(path: str, request: SearchRequest, name: str, value: FacetValue
         chosen = [int(v) for v in chosen]
     return {
         "value": value.value,
-        "label": value.value,
+        "label": STATUS_LABELS.get(value.value, value.value) if name == "status" else value.value,
         "count": value.count,
         "selected": value.selected,
         "toggle_url": page_url(path, request, page=1, **{name: chosen}),
@@ -180,8 +206,12 @@ def active_filters(path: str, request: SearchRequest) -> list[dict]:
         values = getattr(request, name)
         for v in values:
             rest = [x for x in values if x != v]
+            shown = STATUS_LABELS.get(v, v) if name == "status" else v
             out.append(
-                {"label": f"{label}: {v}", "url": page_url(path, request, page=1, **{name: rest})}
+                {
+                    "label": f"{label}: {shown}",
+                    "url": page_url(path, request, page=1, **{name: rest}),
+                }
             )
     for name, label in (("date_from", "Từ ngày"), ("date_to", "Đến ngày")):
         if getattr(request, name):

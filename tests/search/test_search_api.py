@@ -215,7 +215,8 @@ def test_search_response_shape(client):
         "relaxed", "partial", "missing",
     }  # fmt: skip
     assert (body["page"], body["per_page"], len(body["results"]), body["total"]) == (2, 2, 2, 5)
-    assert set(body["facets"]) == {"doc_type", "issuer", "year", "signer"}
+    assert set(body["facets"]) == {"doc_type", "issuer", "year", "signer", "status"}
+    assert body["facets"]["status"] == [{"value": "active", "count": 5, "selected": False}]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,173 @@
+"""Page data of the reading and family pages: status line, relations grouped by type,
+anchors in the body, and the family timeline (issuers by date).
+
+Plain dicts and strings out, for the templates; text from documents stays text (the
+templates escape it), and the one HTML helper (``anchored``) only inserts empty anchors
+into HTML that the search layer already escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from web.views import vietnamese_date
+
+# How this document relates to others (its own relations) ...
+OUTGOING = {
+    "replaces": "Thay thế",
+    "amends": "Sửa đổi, bổ sung",
+    "repeals": "Bãi bỏ",
+    "implements": "Triển khai thực hiện",
+    "guides": "Hướng dẫn thực hiện",
+    "cites": "Dẫn chiếu",
+}
+# ... and how others relate to it (their relations, read from this side)
+INCOMING = {
+    "replaces": "Bị thay thế bởi",
+    "amends": "Được sửa đổi, bổ sung bởi",
+    "repeals": "Bị bãi bỏ bởi",
+    "implements": "Được triển khai thực hiện bởi",
+    "guides": "Được hướng dẫn thực hiện bởi",
+    "cites": "Được dẫn chiếu bởi",
+}
+STATUS_LINES = {
+    "amended": "Đã được sửa đổi, bổ sung",
+    "replaced": "Đã bị thay thế",
+    "repealed": "Đã bị bãi bỏ",
+}
+UNDATED = "Chưa rõ ngày"
+
+
+def document_name(doc: dict) -> str:
+    """How a list names a document: ``Quyết định 07/2022/QĐ-UBND``, else its title or id.
+
+    >>> document_name({"id": "x", "doc_type": "Quyết định", "number": "07/2022/QĐ-UBND"})
+    'Quyết định 07/2022/QĐ-UBND'
+    """
+    named = " ".join(p for p in (doc.get("doc_type"), doc.get("number")) if p)
+    return named or doc.get("title") or doc.get("subject") or doc["id"]
+
+
+def status_line(status: str, by: dict | None) -> dict | None:
+    """The reading page's status sentence (``text``), as ``lead`` + a link to ``by``
+    when a document decided it; None when the document is in force.
+
+    >>> by = {"id": "q", "doc_type": "Quyết định", "number": "07/2022/QĐ-UBND"}
+    >>> status_line("replaced", by)["text"]
+    'Đã bị thay thế bởi Quyết định 07/2022/QĐ-UBND'
+    >>> status_line("repealed", None)["text"], status_line("active", None)
+    ('Đã bị bãi bỏ (theo danh mục của kho)', None)
+    """
+    if status not in STATUS_LINES:
+        return None
+    if by is None:
+        text = f"{STATUS_LINES[status]} (theo danh mục của kho)"
+        return {"text": text, "lead": text, "by": None}
+    lead = f"{STATUS_LINES[status]} bởi"
+    return {"text": f"{lead} {document_name(by)}", "lead": lead, "by": by}
+
+
+def outgoing_groups(relations: list[dict], references: list) -> list[dict]:
+    """This document's relations by type: ``[{"type", "label", "items"}]``, each item
+    ``{"number", "id", "date"}``; references the text does not type (the manifest's) are
+    cited."""
+    items = list(relations)
+    typed = {r["number"] for r in relations}
+    items += [
+        {"type": "cites", "number": ref.number, "id": ref.id, "date": None}
+        for ref in references
+        if ref.number not in typed
+    ]
+    return _grouped(items, OUTGOING)
+
+
+def incoming_groups(related_by: list[dict]) -> list[dict]:
+    """The documents pointing at this one, by the type of their relation."""
+    return _grouped(related_by, INCOMING)
+
+
+def _grouped(items: list[dict], labels: dict[str, str]) -> list[dict]:
+    return [
+        {"type": kind, "label": label, "items": [i for i in items if i["type"] == kind]}
+        for kind, label in labels.items()
+        if any(i["type"] == kind for i in items)
+    ]
+
+
+def anchored(html: str, anchors: list[tuple[int, str]]) -> str:
+    """Escaped ``html`` of a text with an empty ``<span id>`` before the characters at
+    the given text offsets (entities count as one character, tags as none).
+
+    >>> anchored("&lt;b&gt; <mark>c</mark>", [(0, "x"), (4, "y")]).replace(' class="anchor"', "")
+    '<span id="x"></span>&lt;b&gt; <span id="y"></span><mark>c</mark>'
+    """
+    pending = sorted(anchors)
+    out: list[str] = []
+    pos = 0
+    for token in re.finditer(r"<[^>]*>|&[^;\s]*;|[^<&]+", html):
+        piece = token.group()
+        if piece.startswith("</"):
+            out.append(piece)
+            continue
+        if piece.startswith("<"):  # an anchor at the text a <mark> opens goes before it
+            _flush(out, pending, pos)
+            out.append(piece)
+            continue
+        length = 1 if piece.startswith("&") else len(piece)  # an entity is one character
+        done = 0
+        while pending and pending[0][0] - pos < length:
+            cut = max(pending[0][0] - pos, done)
+            out.append(piece[done:cut])
+            done = cut
+            out.append(_span(pending.pop(0)[1]))
+        out.append(piece[done:])
+        pos += length
+    return "".join(out)
+
+
+def _span(anchor: str) -> str:
+    return f'<span class="anchor" id="{escape(anchor)}"></span>'
+
+
+def _flush(out: list[str], pending: list[tuple[int, str]], pos: int) -> None:
+    while pending and pending[0][0] <= pos:
+        out.append(_span(pending.pop(0)[1]))
+
+
+def family_timeline(document: dict, members: list[dict]) -> dict:
+    """The family as a grid: one row per issuer, one column per month (per year when the
+    family spans more than three years), each cell the documents of that issuer then.
+    ``{"columns": [label], "rows": [{"issuer", "cells": [[doc]]}]}``; undated last."""
+    docs = [{**document, "root": True}, *members]
+    keys = sorted({_period(d, by_year=False) for d in docs if d.get("issued_date")})
+    by_year = len(keys) > 1 and int(keys[-1][:4]) - int(keys[0][:4]) > 3
+    columns = sorted({_period(d, by_year) for d in docs if d.get("issued_date")})
+    if any(not d.get("issued_date") for d in docs):
+        columns.append(UNDATED)
+    rows: dict[str, list[list[dict]]] = {}
+    for doc in sorted(docs, key=lambda d: (d.get("issued_date") or "9999", d["id"])):
+        cells = rows.setdefault(doc.get("issuer") or "Không rõ cơ quan", [[] for _ in columns])
+        cells[columns.index(_period(doc, by_year))].append(doc)
+    return {
+        "columns": [_column_label(c) for c in columns],
+        "rows": [{"issuer": issuer, "cells": cells} for issuer, cells in rows.items()],
+    }
+
+
+def _period(doc: dict, by_year: bool) -> str:
+    iso = doc.get("issued_date")
+    if not iso:
+        return UNDATED
+    return iso[:4] if by_year else iso[:7]
+
+
+def _column_label(key: str) -> str:
+    """``2021-06`` -> ``6/2021``; a year or ``Chưa rõ ngày`` unchanged."""
+    if re.fullmatch(r"\d{4}-\d{2}", key):
+        return f"{int(key[5:])}/{key[:4]}"
+    return key
+
+
+def short_date(iso: str | None) -> str:
+    return vietnamese_date(iso) if iso else UNDATED
