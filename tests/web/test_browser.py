@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -54,12 +55,12 @@ def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
     pytest.fail(f"uvicorn did not answer within 30 s:\n{log.read_text()}")
 
 
-@pytest.fixture(scope="module")
-def server(web_index, web_corpus):
-    """Base URL of a uvicorn subprocess serving the web fixture archive."""
+@contextmanager
+def _uvicorn(index_dir: Path, corpus_dir: Path):
+    """Base URL of a uvicorn subprocess serving ``corpus_dir`` indexed in ``index_dir``."""
     port = _free_port()
-    env = dict(os.environ, TRACUU_INDEX_DIR=str(web_index), TRACUU_CORPUS_DIR=str(web_corpus))
-    log = web_corpus.parent / "uvicorn.log"
+    env = dict(os.environ, TRACUU_INDEX_DIR=str(index_dir), TRACUU_CORPUS_DIR=str(corpus_dir))
+    log = corpus_dir.parent / "uvicorn.log"
     command = [sys.executable, "-m", "uvicorn", "api.app:app", "--host", "127.0.0.1"]
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -76,6 +77,20 @@ def server(web_index, web_corpus):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="module")
+def server(web_index, web_corpus):
+    """Base URL of a uvicorn subprocess serving the web fixture archive."""
+    with _uvicorn(web_index, web_corpus) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def relations_server(relations_index, relations_corpus):
+    """The same, serving the relations fixtures (documents that replace, amend, implement)."""
+    with _uvicorn(relations_index, relations_corpus) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -110,10 +125,9 @@ class Watch:
         dialog.dismiss()
 
 
-@pytest.fixture
-def page(browser, server):
+def _tab(browser, base_url: str):
     context = browser.new_context(
-        base_url=server, viewport={"width": 1280, "height": 900}, locale="vi-VN"
+        base_url=base_url, viewport={"width": 1280, "height": 900}, locale="vi-VN"
     )
     tab = context.new_page()
     tab.watch = Watch(tab)
@@ -123,6 +137,16 @@ def page(browser, server):
         context.close()
     assert tab.watch.dialogs == []
     assert tab.watch.errors == []
+
+
+@pytest.fixture
+def page(browser, server):
+    yield from _tab(browser, server)
+
+
+@pytest.fixture
+def relations_page(browser, relations_server):
+    yield from _tab(browser, relations_server)
 
 
 def hit_ids(page) -> list[str]:
@@ -248,3 +272,35 @@ def test_screenshots_desktop_and_phone(browser, server):
                 assert overflow <= size[0], f"{name} scrolls sideways on {device}"
         finally:
             context.close()
+
+
+def test_replaced_directive_amended_plan_and_the_decision_outline_in_a_browser(relations_page):
+    page = relations_page
+    page.goto("/?q=dịch+Covid-19")
+    page.locator('section[aria-labelledby="facet-status"] a', has_text="Còn hiệu lực").click()
+    page.wait_for_load_state()
+    shown = hit_ids(page)
+    assert "qd_07_2022" in shown and "ct_15_2020" not in shown and "kh_120_2021" not in shown
+    page.locator('.hit-title a[href^="/documents/qd_07_2022"]').click()
+    page.wait_for_load_state()
+    outline = page.locator("nav.outline a")
+    assert outline.all_inner_texts() == ["Điều 1", "Điều 2", "Điều 3"]
+    assert page.locator("nav.outline").is_visible()
+    replaced = page.locator("ul.relation-replaces a")
+    assert replaced.inner_text() == "15/CT-UBND"
+    assert page.locator("ul.relation-amends a").inner_text() == "120/KH-UBND"
+    page.locator("nav.outline a", has_text="Điều 2").click()
+    anchor = page.locator("#dieu-2").bounding_box()
+    assert 0 <= anchor["y"] <= page.viewport_size["height"]  # the outline link scrolled to it
+    replaced.click()
+    page.wait_for_load_state()
+    status = page.locator("p.notice.status")
+    assert status.is_visible()
+    assert status.inner_text() == "Đã bị thay thế bởi Quyết định 07/2022/QĐ-UBND (ngày 15/03/2022)"
+    assert status.bounding_box()["y"] < page.locator("pre.doc-body").bounding_box()["y"]
+    page.goto("/documents/kh_120_2021")
+    assert (
+        page.locator("p.notice.status")
+        .inner_text()
+        .startswith("Đã được sửa đổi, bổ sung bởi Quyết định 07/2022/QĐ-UBND")
+    )
