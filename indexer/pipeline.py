@@ -17,13 +17,15 @@ from indexer.analysis import analyze
 from indexer.manifest import apply_manifest
 from indexer.metadata import extract_metadata
 from indexer.numbers import fold_number, number_key
-from indexer.records import Document, Skipped
+from indexer.records import Document, Relation, Skipped
 from indexer.relations import extract_relations
 from indexer.sources import SourceError, read_source
 from indexer.structure import detect_sections
 
 # Bump when analysis or extraction changes, so that unchanged files are re-indexed once.
 PIPELINE_VERSION = "2"
+RELATIONS_MAX_CHARS = 1_000_000  # relation phrases are read in this much of a body
+STRUCTURE_MAX_CHARS = 2_000_000  # headings are found in this much of a body
 
 
 @dataclass(slots=True)
@@ -96,9 +98,16 @@ def index_fields(doc: Document, digest: str) -> dict:
 
 
 def with_structure(doc: Document) -> Document:
-    """``doc`` with its typed relations and sections read from its body."""
-    doc.relations = extract_relations(doc.body, own=doc.number)
-    doc.sections = detect_sections(doc.body)
+    """``doc`` with its typed relations and sections read from its body.
+
+    Relations are read in the first ``RELATIONS_MAX_CHARS`` characters (the numbers cited
+    further on, and those the manifest adds, are plain citations) and sections in the
+    first ``STRUCTURE_MAX_CHARS`` (as much as the reading page marks)."""
+    relations = extract_relations(doc.body[:RELATIONS_MAX_CHARS], own=doc.number)
+    typed = {number_key(r.number) for r in relations}
+    relations += [Relation("cites", n) for n in doc.references if number_key(n) not in typed]
+    doc.relations = relations
+    doc.sections = detect_sections(doc.body[:STRUCTURE_MAX_CHARS])
     return doc
 
 
