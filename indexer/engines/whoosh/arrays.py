@@ -23,6 +23,7 @@ import mmap
 import struct
 from array import array
 from bisect import bisect_left
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -170,6 +171,16 @@ class SegmentArrays:
             return ids, weights, None, None
         starts = arrays["pos_starts"][start : stop + 1]
         return ids, weights, arrays["positions"][starts[0] : starts[-1]], starts - starts[0]
+
+    def terms(self, field: str) -> tuple[list[str], np.ndarray]:
+        """Every term of ``field`` in this segment, and its document frequency (deleted
+        documents included, as Whoosh counts them)."""
+        arrays = self._arrays(field)
+        if arrays is None:
+            return [], np.zeros(0, dtype=np.int64)
+        data, starts = arrays["terms"].tobytes(), arrays["term_starts"].tolist()
+        texts = [data[a:b].decode("utf-8") for a, b in pairwise(starts)]
+        return texts, np.diff(arrays["post_starts"])
 
     def close(self) -> None:
         self._fields.clear()
