@@ -129,11 +129,10 @@ def serve(host: str, port: int, index_dir, corpus_dir, quiet: bool) -> None:
 @click.option("--index-dir", help="Index directory")
 def search(query: str, doc_type, year, as_json: bool, index_dir) -> None:
     """Search the index."""
-    engine = _engine(_settings(index_dir))
+    request = SearchRequest(q=query, doc_type=list(doc_type), year=list(year), per_page=10)
     try:
-        results = engine.search(
-            SearchRequest(q=query, doc_type=list(doc_type), year=list(year), per_page=10)
-        )
+        with _engine(_settings(index_dir)) as engine:
+            results = engine.search(request)
     except SearchError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
@@ -161,9 +160,9 @@ def search(query: str, doc_type, year, as_json: bool, index_dir) -> None:
 @click.option("--index-dir", help="Index directory")
 def lookup(number: str, as_json: bool, index_dir) -> None:
     """Find documents by number (số hiệu)."""
-    engine = _engine(_settings(index_dir))
     try:
-        hits = engine.lookup(number)
+        with _engine(_settings(index_dir)) as engine:
+            hits = engine.lookup(number)
     except SearchError as exc:
         raise click.ClickException(str(exc)) from exc
     if not hits:
