@@ -62,31 +62,35 @@ def _split(token: str) -> tuple[str, str]:
 def load_statuses(reader: Reader) -> Statuses:
     """The status of every document that some live document replaces, amends or repeals,
     or that the manifest gives a status."""
-    tokens = [t for t, _ in reader.terms(f.RELATION_KEYS) if _split(t)[0] in STATUS_OF]
-    statuses = Statuses()
-    if tokens:
-        sources = Any(tuple(Term(f.RELATION_KEYS, t) for t in tokens))
-        newest = reader.run(Plan(filters=(sources,), sort="newest", limit=None))
-        rank = {doc_id: i for i, (doc_id, _) in enumerate(newest.hits)}
-        best: dict[str, tuple[int, int, str, str]] = {}
-        strength = {"replaces": 0, "repeals": 1, "amends": 2}
-        for token in tokens:
-            kind, key = _split(token)
-            for target in reader.ids_with(f.NUMBER_KEY, key):
-                for source in reader.ids_with(f.RELATION_KEYS, token):
-                    if source == target or source not in rank:
-                        continue
-                    candidate = (rank[source], strength[kind], source, kind)
-                    if target not in best or candidate < best[target]:
-                        best[target] = candidate
-        for target, (_, _, source, kind) in best.items():
-            statuses.by_id[target] = Status(STATUS_OF[kind], source, kind)
+    statuses = Statuses(_derived(reader))
     for status in STATUSES:
         for doc_id in reader.ids_with(f.STATUS_OVERRIDE, status):
             statuses.by_id.pop(doc_id, None)
             if status != "active":
                 statuses.by_id[doc_id] = Status(status)
     return statuses
+
+
+def _derived(reader: Reader) -> dict[str, Status]:
+    """Target id -> the status its newest replacing, repealing or amending document gives
+    (on the same date: replaces, then repeals, then amends)."""
+    tokens = [t for t, _ in reader.terms(f.RELATION_KEYS) if _split(t)[0] in STATUS_OF]
+    if not tokens:
+        return {}
+    sources = Any(tuple(Term(f.RELATION_KEYS, t) for t in tokens))
+    newest = reader.run(Plan(filters=(sources,), sort="newest", limit=None))
+    rank = {doc_id: i for i, (doc_id, _) in enumerate(newest.hits)}
+    strength = {"replaces": 0, "repeals": 1, "amends": 2}
+    best: dict[str, tuple[int, int, str, str]] = {}
+    for token in tokens:
+        kind, key = _split(token)
+        pointing = [s for s in reader.ids_with(f.RELATION_KEYS, token) if s in rank]
+        for target in reader.ids_with(f.NUMBER_KEY, key):
+            for source in pointing:
+                candidate = (rank[source], strength[kind], source, kind)
+                if source != target and (target not in best or candidate < best[target]):
+                    best[target] = candidate
+    return {t: Status(STATUS_OF[k], s, k) for t, (_, _, s, k) in best.items()}
 
 
 def status_filter(statuses: Statuses, selected: list[str]) -> Node:
@@ -101,6 +105,9 @@ def status_filter(statuses: Statuses, selected: list[str]) -> Node:
 
 
 def _ids_node(ids: list[str]) -> Node:
+    """Documents with one of these ids (none: nothing, in a form every engine runs)."""
+    if not ids:
+        return Without(Everything(), Everything())
     return Any(tuple(Term(f.ID, i) for i in ids))
 
 
