@@ -125,11 +125,16 @@ def serve(host: str, port: int, index_dir, corpus_dir, quiet: bool) -> None:
 @click.argument("query")
 @click.option("--doc-type", multiple=True, help="Filter by type (repeat for OR)")
 @click.option("--year", multiple=True, type=int, help="Filter by year (repeat for OR)")
+@click.option(
+    "--status", multiple=True, help="active, amended, replaced or repealed (repeat for OR)"
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON")
 @click.option("--index-dir", help="Index directory")
-def search(query: str, doc_type, year, as_json: bool, index_dir) -> None:
+def search(query: str, doc_type, year, status, as_json: bool, index_dir) -> None:
     """Search the index."""
-    request = SearchRequest(q=query, doc_type=list(doc_type), year=list(year), per_page=10)
+    request = SearchRequest(
+        q=query, doc_type=list(doc_type), year=list(year), status=list(status), per_page=10
+    )
     try:
         with _engine(_settings(index_dir)) as engine:
             results = engine.search(request)
@@ -147,8 +152,10 @@ def search(query: str, doc_type, year, as_json: bool, index_dir) -> None:
     if results.suggestion:
         click.echo(f"Có phải bạn muốn tìm: {results.suggestion}")
     for hit in results.results:
+        state = "" if hit.status == "active" else f"  ({hit.status})"
         click.echo(
             f"\n{hit.id}  {hit.number or '-'}  {hit.doc_type or '-'}  {hit.issued_date or '-'}"
+            + state
         )
         click.echo(f"  {hit.title or ''}")
         click.echo("  " + hit.snippet.replace("<mark>", "[").replace("</mark>", "]"))

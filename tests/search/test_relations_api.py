@@ -8,6 +8,9 @@ import io
 import json
 import shutil
 
+from click.testing import CliRunner
+
+from api.cli import main
 from indexer.build import build_index, remove_documents
 from search.models import SearchRequest
 from search.searcher import Engine
@@ -192,3 +195,15 @@ def test_status_follows_incremental_adds_and_deletes(relations_corpus, tmp_path)
         assert (view.status, view.status_by["id"]) == ("repealed", "qd_30_2023")
         found = engine.search(SearchRequest(status=["repealed"], sort="newest"))
         assert sorted(h.id for h in found.results) == ["kh_120_2021", "qd_20_2019"]
+
+
+def test_the_cli_filters_by_status_and_shows_it(relations_index):
+    runner = CliRunner()
+    args = ["search", "karaoke", "--status", "repealed", "--index-dir", str(relations_index)]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0].startswith("1 documents")
+    assert "qd_20_2019  20/2019/QĐ-UBND  Quyết định  2019-08-12  (repealed)" in result.output
+    wrong = runner.invoke(main, [*args[:2], "--status", "old", *args[4:]])
+    assert wrong.exit_code == 1
+    assert "status must be one of active, amended, replaced, repealed" in wrong.output
