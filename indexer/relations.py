@@ -21,8 +21,9 @@ How a phrase governs numbers (the choices, and why):
 - ``căn cứ``, ``theo`` (not ``kèm theo``), ``xét``, ``trên cơ sở`` start a plain citation,
   so ``theo hướng dẫn của Bộ Y tế tại Công văn số ...`` cites, it does not guide.
 - A trigger inside a cited document's subject (``Kế hoạch số 120/KH-UBND về triển khai
-  thực hiện Chỉ thị số 15/CT-TTg``) is that document's relation, not this one's: the
-  numbers after it are cited.
+  thực hiện Chỉ thị số 15/CT-TTg``), or after a number in a citation (``Căn cứ Quyết định
+  số 07/2022/QĐ-UBND ... thay thế Chỉ thị số 15/CT-UBND``), is that document's relation,
+  not this one's: the numbers after it are cited.
 - ``Để triển khai thực hiện Thông báo kết luận và Công điện nêu trên`` points back:
   the relation goes to the numbers cited earlier whose ký hiệu names one of those types.
 - Phrases are matched in any tone placement (``huỷ bỏ`` = ``hủy bỏ``) and case, with
@@ -262,12 +263,22 @@ def _kind(event: re.Match) -> tuple[str, str]:
 
 
 def _embedded(scan: _Scan, event: re.Match) -> bool:
-    """A trigger in a cited document's subject: ``Kế hoạch số 120 về triển khai ...``."""
-    if not _SUBJECT.search(scan.view, max(0, event.start() - 12), event.start()):
-        return False
+    """A trigger that belongs to a document this sentence cites, not to this one: in its
+    subject (``Kế hoạch số 120 về triển khai ...``), or after it in a citation (``Căn cứ
+    Quyết định số 07/2022/QĐ-UBND ... thay thế Chỉ thị số 15/CT-UBND``)."""
     i = bisect_left(scan.stops, event.start()) - 1
     since = scan.stops[i] if i >= 0 else 0
-    return scan.number_within(since, event.start())
+    if _SUBJECT.search(scan.view, max(0, event.start() - 12), event.start()):
+        return scan.number_within(since, event.start())
+    k = bisect_left(scan.occ_starts, event.start()) - 1
+    if k < 0 or "," in scan.view[scan.occurrences[k][1] : event.start()]:
+        return False  # "Theo Công văn số 5599/BYT-MT, Sở Y tế hướng dẫn ...": a new clause
+    j = bisect_left(scan.starts, event.start()) - 1
+    while j >= 0 and scan.starts[j] >= since:
+        if scan.events[j].lastgroup == "reset":
+            return scan.number_within(scan.ends[j], event.start())
+        j -= 1
+    return False
 
 
 def _run_type(scan: _Scan, run: list) -> str:

@@ -103,6 +103,16 @@ def test_numbers_cited_with_and_without_so(text):
             "Chỉ thị số 15/CT-TTg;",
             [("cites", "120/KH-UBND", "2021-04-05"), ("cites", "15/CT-TTg", None)],
         ),
+        (  # ... and so is one after a number in a citation
+            "Căn cứ Quyết định số 07/2022/QĐ-UBND ngày 15/3/2022 của UBND tỉnh thay thế Chỉ "
+            "thị số 15/CT-UBND; Trên cơ sở kết quả kiểm tra, UBND tỉnh bãi bỏ Quyết định số "
+            "20/2019/QĐ-UBND.",
+            [
+                ("cites", "07/2022/QĐ-UBND", "2022-03-15"),
+                ("cites", "15/CT-UBND", None),
+                ("repeals", "20/2019/QĐ-UBND", None),
+            ],
+        ),
         (  # "kèm theo" is not "theo"
             "Sửa đổi Điều 4 Quy chế ban hành kèm theo Quyết định số 20/2019/QĐ-UBND.",
             [("amends", "20/2019/QĐ-UBND", None)],
