@@ -74,7 +74,12 @@ def load_statuses(reader: Reader) -> Statuses:
 def _derived(reader: Reader) -> dict[str, Status]:
     """Target id -> the status its newest replacing, repealing or amending document gives
     (on the same date: replaces, then repeals, then amends)."""
-    tokens = [t for t, _ in reader.terms(f.RELATION_KEYS) if _split(t)[0] in STATUS_OF]
+    archived = {key for key, _ in reader.terms(f.NUMBER_KEY)}  # most cited numbers are not
+    tokens = [
+        t
+        for t, _ in reader.terms(f.RELATION_KEYS)
+        if _split(t)[0] in STATUS_OF and _split(t)[1] in archived
+    ]
     if not tokens:
         return {}
     sources = Any(tuple(Term(f.RELATION_KEYS, t) for t in tokens))
