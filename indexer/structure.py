@@ -31,6 +31,7 @@ RANKS = {
 }  # fmt: skip
 OUTLINE_KINDS = frozenset({"part", "chapter", "roman", "section", "article", "item"})
 TITLE_CHARS = 100
+ITEM_TITLE_CHARS = 60  # a numbered item's "title" is the start of its paragraph
 
 _ROMAN = r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})"
 _MARKUP = re.compile(r"^[\s#>*_+•-]*")
@@ -46,11 +47,11 @@ _PATTERNS = (
 )
 
 
-def _title(text: str) -> str | None:
-    """A heading's title: its text without markup, at most ``TITLE_CHARS`` (cut at a word)."""
+def _title(text: str, limit: int = TITLE_CHARS) -> str | None:
+    """A heading's title: its text without markup, at most ``limit`` (cut at a word)."""
     text = re.sub(r"[*_#]+", "", text).strip().rstrip(":").strip()
-    if len(text) > TITLE_CHARS:
-        text = text[: text.rfind(" ", 0, TITLE_CHARS) if " " in text[:TITLE_CHARS] else TITLE_CHARS]
+    if len(text) > limit:
+        text = text[: text.rfind(" ", 0, limit) if " " in text[:limit] else limit]
         text = text.rstrip(" ,;") + " …"
     return text or None
 
@@ -119,7 +120,7 @@ def detect_sections(body: str) -> list[Section]:
         slug = "-".join([*(k[1] for k in stack[-1:]), _slug(label)])
         anchors[slug] = anchors.get(slug, 0) + 1
         anchor = slug if anchors[slug] == 1 else f"{slug}-{anchors[slug]}"
-        title = _title(rest)
+        title = _title(rest, ITEM_TITLE_CHARS if kind in ("item", "subitem") else TITLE_CHARS)
         if title is None and kind in ("part", "chapter", "section", "article", "roman"):
             following = lines[i + 1][1] if i + 1 < len(lines) else ""
             title = _title(following) if following and _match(following) is None else None

@@ -168,6 +168,7 @@ def family_page(request: Request, doc_id: str) -> Response:
         "document": document,
         "members": members,
         "grid": reading.family_timeline(document, members),
+        "names": reading.family_names(document, members),
         "status_label": views.STATUS_LABELS[document["status"]],
     }
     return _render(request, "family.html", context)

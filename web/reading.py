@@ -37,6 +37,7 @@ STATUS_LINES = {
     "repealed": "Đã bị bãi bỏ",
 }
 UNDATED = "Chưa rõ ngày"
+MAX_DAY_COLUMNS = 12  # a family with more dates than this is laid out by month
 
 
 def document_name(doc: dict) -> str:
@@ -136,37 +137,51 @@ def _flush(out: list[str], pending: list[tuple[int, str]], pos: int) -> None:
 
 
 def family_timeline(document: dict, members: list[dict]) -> dict:
-    """The family as a grid: one row per issuer, one column per month (per year when the
-    family spans more than three years), each cell the documents of that issuer then.
+    """The family as a grid: one row per issuer, one column per date (per month when
+    there are more than ``MAX_DAY_COLUMNS`` dates, per year when the family spans more
+    than three years), each cell the documents of that issuer then.
     ``{"columns": [label], "rows": [{"issuer", "cells": [[doc]]}]}``; undated last."""
     docs = [{**document, "root": True}, *members]
-    keys = sorted({_period(d, by_year=False) for d in docs if d.get("issued_date")})
-    by_year = len(keys) > 1 and int(keys[-1][:4]) - int(keys[0][:4]) > 3
-    columns = sorted({_period(d, by_year) for d in docs if d.get("issued_date")})
+    days = sorted({d["issued_date"] for d in docs if d.get("issued_date")})
+    if len(days) <= MAX_DAY_COLUMNS:
+        width = 10
+    else:
+        width = 4 if int(days[-1][:4]) - int(days[0][:4]) > 3 else 7
+    columns = sorted({_period(d, width) for d in docs if d.get("issued_date")})
     if any(not d.get("issued_date") for d in docs):
         columns.append(UNDATED)
     rows: dict[str, list[list[dict]]] = {}
     for doc in sorted(docs, key=lambda d: (d.get("issued_date") or "9999", d["id"])):
         cells = rows.setdefault(doc.get("issuer") or "Không rõ cơ quan", [[] for _ in columns])
-        cells[columns.index(_period(doc, by_year))].append(doc)
+        cells[columns.index(_period(doc, width))].append(doc)
     return {
         "columns": [_column_label(c) for c in columns],
         "rows": [{"issuer": issuer, "cells": cells} for issuer, cells in rows.items()],
     }
 
 
-def _period(doc: dict, by_year: bool) -> str:
+def _period(doc: dict, width: int) -> str:
+    """The column of a document: its ISO date cut to ``width`` (10 day, 7 month, 4 year)."""
     iso = doc.get("issued_date")
-    if not iso:
-        return UNDATED
-    return iso[:4] if by_year else iso[:7]
+    return iso[:width] if iso else UNDATED
 
 
 def _column_label(key: str) -> str:
-    """``2021-06`` -> ``6/2021``; a year or ``Chưa rõ ngày`` unchanged."""
+    """``2021-06-15`` -> ``15/06/2021``, ``2021-06`` -> ``6/2021``; a year unchanged.
+
+    >>> _column_label("2021-06-15"), _column_label("2021-06"), _column_label("2021")
+    ('15/06/2021', '6/2021', '2021')
+    """
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", key):
+        return vietnamese_date(key)
     if re.fullmatch(r"\d{4}-\d{2}", key):
         return f"{int(key[5:])}/{key[:4]}"
     return key
+
+
+def family_names(document: dict, members: list[dict]) -> dict[str, str]:
+    """Id -> name of everyone on a family page (to say what each one implements)."""
+    return {d["id"]: document_name(d) for d in (document, *members)}
 
 
 def short_date(iso: str | None) -> str:
