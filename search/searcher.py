@@ -389,10 +389,11 @@ class Engine:
 
 
 def _without_body(record: dict) -> dict:
-    """A record for export and metadata: no body, no sections (relations stay)."""
+    """A record for export and metadata: no body, no sections, no manifest status (the
+    status itself is added where it is known); relations stay."""
     record = dict(record)
-    record.pop("body", None)
-    record.pop("sections", None)
+    for name in ("body", "sections", "status_override"):
+        record.pop(name, None)
     return record
 
 
