@@ -64,6 +64,12 @@ def test_numbers_cited_with_and_without_so(text):
             "Thực hiện Chỉ thị số 05-CT/TU, ngày 01/6/2021 của Ban Thường vụ Tỉnh ủy về ...",
             [("implements", "05-CT/TU", "2021-06-01")],
         ),
+        (  # Party: a Quy định replaced, a Nghị quyết carried out, the QĐi symbol
+            "Quy định này thay thế Quy định số 30-QĐi/TW ngày 26/7/2016 của Ban Chấp hành "
+            "Trung ương. Quán triệt, triển khai thực hiện Nghị quyết số 05-NQ/TW, ngày "
+            "01/11/2016 của Hội nghị Trung ương 4 khóa XII.",
+            [("replaces", "30-QĐi/TW", "2016-07-26"), ("implements", "05-NQ/TW", "2016-11-01")],
+        ),
         (
             "Ban Tuyên giáo Tỉnh ủy hướng dẫn thực hiện Chỉ thị 05-CT/TU như sau:",
             [("guides", "05-CT/TU", None)],
