@@ -25,6 +25,7 @@ STATUS_OF = {"replaces": "replaced", "repeals": "repealed", "amends": "amended"}
 FAMILY_TYPES = ("implements", "guides")
 FAMILY_DEPTH = 4  # implementation chains followed: Trung ương -> tỉnh -> huyện -> xã
 FAMILY_LIMIT = 300  # documents on one family page
+COUNT_BY_IDS = 20_000  # status counts from the matching ids up to this many matches
 SUMMARY_FIELDS = ("id", "number", "doc_type", "issuer", "issued_date", "title", "subject")
 
 
@@ -116,14 +117,25 @@ def _ids_node(ids: list[str]) -> Node:
     return Any(tuple(Term(f.ID, i) for i in ids))
 
 
-def status_counts(reader: Reader, plan: Plan, statuses: Statuses) -> dict[str, int]:
-    """{status: count} of the documents ``plan`` matches (statuses with a count above 0):
-    one count per status some document has, active being the rest."""
+def status_counts(
+    reader: Reader, plan: Plan, statuses: Statuses, by_ids: int = COUNT_BY_IDS
+) -> dict[str, int]:
+    """{status: count} of the documents ``plan`` matches (statuses with a count above 0).
+
+    Up to ``by_ids`` matches, their ids are fetched once and looked up (one run; a
+    filter of many ids costs an engine one term per id); beyond, one count per status
+    some document has, active being the rest."""
     total = reader.run(plan).total
-    counts = {}
+    if not total or not statuses.by_id:
+        return {"active": total} if total else {}
+    counts = dict.fromkeys(STATUSES, 0)
+    if total <= by_ids:
+        for doc_id, _ in reader.run(replace(plan, sort="oldest", limit=None)).hits:
+            counts[statuses.of(doc_id).status] += 1
+        return {k: v for k, v in counts.items() if v}
     for status in STATUSES[1:]:
         ids = statuses.ids(status)
-        if ids and total:
+        if ids:
             narrowed = replace(plan, filters=(*plan.filters, _ids_node(ids)))
             counts[status] = reader.run(narrowed).total
     counts["active"] = total - sum(counts.values())

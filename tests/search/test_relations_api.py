@@ -8,11 +8,14 @@ import io
 import json
 import shutil
 
+import pytest
 from click.testing import CliRunner
 
 from api.cli import main
 from indexer.build import build_index, remove_documents
 from search.models import SearchRequest
+from search.query import parse_query
+from search.relations import load_statuses, status_counts
 from search.searcher import Engine
 
 
@@ -207,3 +210,16 @@ def test_the_cli_filters_by_status_and_shows_it(relations_index):
     wrong = runner.invoke(main, [*args[:2], "--status", "old", *args[4:]])
     assert wrong.exit_code == 1
     assert "status must be one of active, amended, replaced, repealed" in wrong.output
+
+
+@pytest.mark.parametrize("q", ["", "karaoke", "dịch Covid-19"])
+def test_status_counts_by_ids_and_by_one_run_per_status_agree(relations_index, q):
+    with Engine(relations_index) as engine:
+        statuses = load_statuses(engine.reader)
+        query = parse_query(q)
+        plan = engine._plan(query, SearchRequest(q=q), any_group=False, limit=0)
+        by_ids = status_counts(engine.reader, plan, statuses)
+        per_status = status_counts(engine.reader, plan, statuses, by_ids=0)
+        total = engine.search(SearchRequest(q=q)).total
+    assert by_ids == per_status
+    assert sum(by_ids.values()) == total
