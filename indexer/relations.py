@@ -19,7 +19,8 @@ How a phrase governs numbers (the choices, and why):
 - Some phrases follow what they govern: ``Chỉ thị số 15/CT-UBND ... hết hiệu lực``,
   ``... được thay thế bằng Quyết định này``.
 - ``căn cứ``, ``theo`` (not ``kèm theo``), ``xét``, ``trên cơ sở`` start a plain citation,
-  so ``theo hướng dẫn của Bộ Y tế tại Công văn số ...`` cites, it does not guide.
+  so ``theo hướng dẫn của Bộ Y tế tại Công văn số ...`` cites, it does not guide; so does
+  the passive ``được thực hiện`` / ``được triển khai`` / ``được hướng dẫn``.
 - A trigger inside a cited document's subject (``Kế hoạch số 120/KH-UBND về triển khai
   thực hiện Chỉ thị số 15/CT-TTg``), or after a number in a citation (``Căn cứ Quyết định
   số 07/2022/QĐ-UBND ... thay thế Chỉ thị số 15/CT-UBND``), is that document's relation,
@@ -73,7 +74,12 @@ _FOLLOWING = {
         "được hủy bỏ",
     ),
 }
-_RESETS = ("căn cứ", "theo", "xét", "trên cơ sở")
+# Plain citations start here; "được thực hiện" is passive (what is carried out, not this
+# document carrying it out: "giao dịch đang được thực hiện ... áp dụng Bộ luật số ...").
+_RESETS = (
+    "căn cứ", "theo", "xét", "trên cơ sở",
+    "được thực hiện", "được triển khai", "được hướng dẫn",
+)  # fmt: skip
 
 
 def spellings(word: str) -> list[str]:

@@ -119,6 +119,11 @@ def test_numbers_cited_with_and_without_so(text):
                 ("repeals", "20/2019/QĐ-UBND", None),
             ],
         ),
+        (  # passive "được thực hiện" is not this document carrying something out (a law)
+            "Giao dịch dân sự đang được thực hiện mà có nội dung, hình thức khác với quy định "
+            "của Bộ luật này thì áp dụng quy định của Bộ luật dân sự số 33/2005/QH11;",
+            [("cites", "33/2005/QH11", None)],
+        ),
         (  # "kèm theo" is not "theo"
             "Sửa đổi Điều 4 Quy chế ban hành kèm theo Quyết định số 20/2019/QĐ-UBND.",
             [("amends", "20/2019/QĐ-UBND", None)],
