@@ -1,0 +1,260 @@
+"""The header block of Party and State documents: lines in, header fields out.
+
+A header holds the issuer (capitals, sometimes under its superior body), the national
+motto, ``Số …``, the ``<place>, ngày … tháng … năm …`` line, ``V/v …`` (the trích yếu of a
+công văn), urgency marks, and a type heading (``CHỈ THỊ``, ``THÔNG BÁO``) over its title.
+Word tables, PDF text layers and markdown change its shape, not its words:
+
+- a PDF text layer joins the two columns of a row into one line
+  (``Số: 3280/BGDĐT-GDTrH Hà Nội, ngày 27 tháng 8 năm 2021``); ``unfold`` cuts such lines
+  at the motto and at the place-date so that every reader sees one item per line;
+- Word tables put the left column's lines before the right column's;
+- markdown dresses lines in ``**``, ``*`` and ``#`` (``indexer.lines.plain``).
+
+A title or a trích yếu ends at a blank line, a separator, a line that opens the body
+(``Căn cứ``, ``Thực hiện``, ``1.``), an authority line (``BỘ TRƯỞNG BỘ …``) or at
+``TITLE_MAX`` characters, so it never swallows the body of a text layer without blank
+lines, while a trích yếu of 200-300 characters is still whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from indexer.analysis import fold
+from indexer.casing import organization, sentence
+from indexer.lines import fold_chars, is_caps, plain, plain_keep, squash
+from indexer.numbers import DOC_TYPES, find_numbers, normalize_number
+
+TITLE_MAX = 320  # characters: the longest trích yếu seen is under 300
+TYPE_LABELS = sorted({*DOC_TYPES.values(), "Điện"}, key=len, reverse=True)
+_HEADING = re.compile(
+    rf"^(?P<type>{'|'.join(t.upper() for t in TYPE_LABELS)})(?P<rest>\*\*.*|\s*)$"
+)
+_MOTTOS = re.compile(
+    r"cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc"
+    r"|dang cong san viet nam"
+)
+_URGENCY = {"khan": "Khẩn", "thuong khan": "Thượng khẩn", "hoa toc": "Hỏa tốc"}
+_RECIPIENTS = re.compile(r"^[-•\s]*Kính gửi", re.IGNORECASE)
+DATE = re.compile(
+    r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+    r"|ngày\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\5\s*(\d{4})",
+    re.IGNORECASE,
+)
+_ORG = re.compile(
+    r"(?:tinh|thanh|huyen|thi|quan|dang) uy\b|(?:ban|so|bo|phong|cuc|chi bo|van phong|uy ban)\s"
+)
+_ORG_START = re.compile(
+    r"(?:bo|so|uy ban|ubnd|hdnd|hoi dong|(?:tinh|thanh|huyen|dang) uy|ban|van phong|thu tuong"
+    r"|chinh phu|tong cuc|cuc|chi cuc|vu|phong|vien|thanh tra|dang bo)\b"
+)
+_UNIT_PLACE = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã)\s+\S.*$", re.IGNORECASE)
+BODY_START = re.compile(
+    r"^(?:Căn cứ|Thực hiện|Theo|Để|Nhằm|Trong|Thời gian|Hiện nay|Qua|Sau khi|Vừa qua|Xét|"
+    r"Kính gửi|Ngày \d|Sáng|Chiều|Tối|Điều \d|Chương [IVX\d]|Phần [IVX\d]|[IVX]+[.)]\s|"
+    r"\d+[.)]\s|[a-zđ][.)]\s)"
+)
+AUTHORITY = re.compile(
+    r"^(?:(?:KT|TM|TL|TUQ|Q)\.|[TK]/[MLT]\b|(?:PHÓ |Q\. )?(?:THỦ TƯỚNG|BỘ TRƯỞNG|CHỦ TỊCH|"
+    r"GIÁM ĐỐC|BÍ THƯ|CHỦ NHIỆM)\b)"
+)
+_SEPARATOR = re.compile(r"[-_*=.~\s]{3,}|\*")
+
+
+def unfold(lines: list[str]) -> list[str]:
+    """Header lines with each motto and each place-date on a line of its own.
+
+    >>> unfold(["Số: 12/SYT-NVY Bắc Ninh, ngày 5 tháng 8 năm 2021", "TỈNH ỦY"])
+    ['Số: 12/SYT-NVY', 'Bắc Ninh, ngày 5 tháng 8 năm 2021', 'TỈNH ỦY']
+    >>> unfold(["BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+    ['BỘ Y TẾ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']
+    """
+    out: list[str] = []
+    for line in lines:
+        text = plain(line)
+        folded = fold_chars(text)
+        if not (_MOTTOS.search(folded) or DATE.search(text)):
+            out.append(line)
+            continue
+        cuts = [0, len(text)]
+        for match in _MOTTOS.finditer(folded):
+            cuts += [match.start(), match.end()]
+        for match in DATE.finditer(text):
+            place = _place_start(text[: match.start()])
+            if place < match.start():  # "<place>, ngày …": a header date line
+                cuts += [place, match.end()]
+        cuts = sorted(set(cuts))
+        pieces = (text[a:b].strip(" |") for a, b in zip(cuts, cuts[1:], strict=False))
+        out.extend(p for p in pieces if p.strip(" ,"))
+    return out
+
+
+def _place_start(before: str) -> int:
+    """Where the place name ending ``before`` (``… Hà Nội,``) starts; its end if none."""
+    if not before.rstrip().endswith(","):
+        return len(before)
+    words = list(re.finditer(r"\S+", before.rstrip().rstrip(",")))
+    start = len(before)
+    for i in range(len(words) - 1, max(len(words) - 7, -1), -1):
+        word = words[i].group()
+        city = word in ("phố", "xã") and i > 0 and words[i - 1].group() in ("Thành", "Thị")
+        if not (word[:1].isupper() and (word.isalpha() or word in ("TP.", "Tp."))) and not city:
+            break
+        start = words[i].start()
+    return start
+
+
+def header(lines: list[str]) -> list[str]:
+    """The lines before the recipients or the first paragraph of prose (at most 25)."""
+    out: list[str] = []
+    for line in unfold(lines[:60]):
+        text = plain(line)
+        if _RECIPIENTS.match(text) or len(text) > 160 or sum(1 for x in out if x.strip()) >= 25:
+            break
+        out.append(line)
+    return out
+
+
+def number(lines: list[str]) -> str | None:
+    for line in lines:
+        match = re.match(r"(?:Số|SỐ)\s*:?\s*(.+)", plain(line))
+        if match:
+            head = re.split(r"\s{2,}|\|", match.group(1))[0]
+            return normalize_number(head) or next(iter(find_numbers(head)), None)
+    return None
+
+
+def iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def date_of(match: re.Match[str]) -> str | None:
+    """The ISO date of a ``DATE`` match."""
+    d, m, y = (int(g) for g in match.groups() if g is not None and g.isdigit())
+    return iso(y, m, d)
+
+
+def date_line(line: str) -> tuple[str | None, str | None] | None:
+    """``(place, iso_date)`` when ``line`` is a header date line; else None.
+
+    >>> date_line("*Hà Nội, ngày  05  tháng 8 năm 2021*"), date_line("Huế, ngày 5/8/2021.")
+    (('Hà Nội', '2021-08-05'), ('Huế', '2021-08-05'))
+    """
+    text = squash(plain(line)).rstrip(" .*_")
+    match = next((m for m in DATE.finditer(text) if m.end() == len(text)), None)
+    day = date_of(match) if match else None
+    if day is None:
+        return None
+    before = text[: match.start()].rstrip()
+    if not before:
+        return None, day
+    place = before[_place_start(before) :].rstrip(",").strip()
+    if not place or place != before.rstrip(",").strip() or len(place.split()) > 6:
+        return None
+    return place, day
+
+
+def heading(lines: list[str]) -> int | None:
+    return next((i for i, ln in enumerate(lines) if _HEADING.match(plain_keep(ln))), None)
+
+
+def title_after_heading(lines: list[str], at: int) -> tuple[str | None, str | None]:
+    """``(type label, title)`` of the type heading at ``lines[at]``."""
+    match = _HEADING.match(plain_keep(lines[at]))
+    if match is None:
+        return None, None
+    label = next(t for t in TYPE_LABELS if t.upper() == match["type"])
+    parts = [p for p in [plain(match["rest"])] if p]
+    for line in lines[at + 1 :]:
+        text = plain(line)
+        if not text or _ends_title(text, parts):
+            break
+        parts.append(text)
+    title = squash(" ".join(sentence(p) if is_caps(p) else p for p in parts))
+    return label, (title[:1].upper() + title[1:]) or None
+
+
+def _ends_title(text: str, parts: list[str]) -> bool:
+    """Whether ``text`` is past the end of the title made of ``parts``."""
+    if _SEPARATOR.fullmatch(text) or BODY_START.match(text):
+        return True
+    if sum(len(p) + 1 for p in parts) + len(text) > TITLE_MAX:
+        return True
+    if parts and parts[-1][-1:] in ".:;":
+        return True
+    if is_caps(text):
+        return any(not is_caps(p) for p in parts) or bool(AUTHORITY.match(text))
+    return bool(parts) and all(is_caps(p) for p in parts) and len(text) > 80
+
+
+def issuer(lines: list[str], stop: int) -> str | None:
+    """The first run of capitalized (or organization) lines that is neither the national
+    motto nor a heading; the last body named in it, placed by its superior when it has no
+    place of its own (``UBND TỈNH BẮC NINH`` / ``SỞ Y TẾ`` -> ``Sở Y tế tỉnh Bắc Ninh``)."""
+    found: list[str] = []
+    seen = 0  # non-empty lines so far: a name not in capitals must open the document
+    for line in lines[:stop]:
+        text = plain(line)
+        if _MOTTOS.fullmatch(fold_chars(squash(text))):
+            continue
+        seen += bool(text)
+        chunks = [c.strip() for c in re.split(r"\s{2,}|\|", text) if c.strip()]
+        names = [c for c in chunks if _names_a_body(c, at_top=seen <= 2 or bool(found))]
+        skip = re.match(r"(?:Số|SỐ|V/[vV])\b", text) or fold(text) in _URGENCY
+        if names and not skip and date_line(line) is None:
+            found.append(names[0])
+        elif found:
+            break
+    if not found:
+        return None
+    start = max((i for i, c in enumerate(found) if _ORG.match(fold(c))), default=0)
+    name = organization(squash(" ".join(found[start:])))
+    superior = organization(squash(" ".join(found[:start])))
+    place = _UNIT_PLACE.search(superior)
+    if start and place and not _UNIT_PLACE.search(name):
+        name = f"{name} {place.group()[:1].lower()}{place.group()[1:]}"
+    return name
+
+
+def _names_a_body(chunk: str, at_top: bool) -> bool:
+    """Capitals, or (at the top of the text) the name of a body in any case."""
+    if is_caps(chunk):
+        return not _MOTTOS.fullmatch(fold_chars(chunk))
+    return (
+        at_top
+        and len(chunk) <= 90
+        and chunk[:1].isupper()
+        and chunk.count(",") <= 1
+        and not re.search(r"[.;:]|,$", chunk)
+        and bool(_ORG_START.match(fold(chunk)))
+    )
+
+
+def subject(lines: list[str]) -> str | None:
+    for i, line in enumerate(lines):
+        match = re.match(r"V/[vV]\s*:?\s*(.*)", plain(line))
+        if match:
+            parts = [match.group(1)]
+            for text in lines[i + 1 :]:
+                text = plain(text)
+                if is_caps(text) or date_line(text) or _MOTTOS.fullmatch(fold_chars(text)):
+                    continue
+                if not text or _ends_title(text, parts):
+                    break
+                parts.append(text)
+            return squash(" ".join(parts)) or None
+    return None
+
+
+def urgency(lines: list[str]) -> str | None:
+    for line in lines[:60]:
+        text = plain(line)
+        if is_caps(text) and fold(text) in _URGENCY:
+            return _URGENCY[fold(text)]
+    return None
+

@@ -1,0 +1,85 @@
+"""Lines of converted text as the metadata readers see them.
+
+Text converted from Word, PDF, web pages or markdown carries dressing around the words
+that matter: ``**bold**``, ``*italics*``, ``\\*`` escapes, ``#`` heading marks, runs of
+spaces. These helpers take one line in and give the bare words out, so that header,
+signature and news readers (``indexer.header``, ``indexer.signature``, ``indexer.news``)
+match on the words alone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_EMPHASIS = re.compile(r"(?<!\\)(?:\*+|(?<![\w/])_+|_+(?![\w/]))")
+_ESCAPED = re.compile(r"\\([*_#.\-])")
+_SPACES = re.compile(r"\s+")
+
+
+def plain(line: str) -> str:
+    """A line without markdown emphasis, escapes and heading marks.
+
+    >>> plain("**T/M BAN THƯỜNG VỤ**"), plain("*Hà Nội, ngày 5 tháng 8 năm 2021*")
+    ('T/M BAN THƯỜNG VỤ', 'Hà Nội, ngày 5 tháng 8 năm 2021')
+    >>> plain("# TỈNH ỦY NINH BÌNH"), plain("\\\\*"), plain("_Sở Y tế_")
+    ('TỈNH ỦY NINH BÌNH', '*', 'Sở Y tế')
+    """
+    if "*" in line or "_" in line:
+        line = _EMPHASIS.sub("", line)
+    if "\\" in line:
+        line = _ESCAPED.sub(r"\1", line)
+    return line.strip().lstrip("#").strip()
+
+
+def plain_keep(line: str) -> str:
+    """A line without heading marks but with its inner ``**`` (they end a bold title)."""
+    return line.strip().lstrip("#").strip().lstrip("*").strip()
+
+
+def is_caps(text: str) -> bool:
+    """Whether every letter of ``text`` (two at least) is a capital.
+
+    >>> is_caps("PHÓ BÍ THƯ"), is_caps("Phó Bí thư"), is_caps("* -")
+    (True, False, False)
+    """
+    if not text.isupper():  # the quick answer for most lines
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def squash(text: str) -> str:
+    """One space between words, none around.
+
+    >>> squash(" ngày  05 \\t tháng 8 ")
+    'ngày 05 tháng 8'
+    """
+    return _SPACES.sub(" ", text).strip()
+
+
+def block(lines: list[str], start: int) -> list[str]:
+    """Plain non-empty lines from ``start`` up to the next blank line."""
+    out = []
+    for line in lines[start:]:
+        if not plain(line):
+            break
+        out.append(plain(line))
+    return out
+
+
+def fold_chars(text: str) -> str:
+    """Lower case without diacritics, one character per character of ``text``, so that
+    a match in the folded text cuts the original at the same offsets.
+
+    >>> fold_chars("CỘNG HÒA Đảng")
+    'cong hoa dang'
+    """
+    return "".join(_fold_char(c) for c in text)
+
+
+def _fold_char(char: str) -> str:
+    if char in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", char)[0].lower()
+    return base if len(base) == 1 else char
