@@ -192,10 +192,13 @@ def _ends_title(text: str, parts: list[str]) -> bool:
     return bool(parts) and all(is_caps(p) for p in parts) and len(text) > 80
 
 
-def issuer(lines: list[str], stop: int) -> str | None:
-    """The first run of capitalized (or organization) lines that is neither the national
-    motto nor a heading; the last body named in it, placed by its superior when it has no
-    place of its own (``UBND TỈNH BẮC NINH`` / ``SỞ Y TẾ`` -> ``Sở Y tế tỉnh Bắc Ninh``)."""
+def issuer(lines: list[str], stop: int, formal: bool = True) -> str | None:
+    """The first run of capitalized lines that is neither the national motto nor a
+    heading; the last body named in it, placed by its superior when it has no place of its
+    own (``UBND TỈNH BẮC NINH`` / ``SỞ Y TẾ`` -> ``Sở Y tế tỉnh Bắc Ninh``). In a ``formal``
+    header (one with a number or a date line) a body's name at the top counts in any case
+    (Word shows ``Bộ Giáo dục và Đào tạo`` in capitals by a style); elsewhere it may be a
+    news headline (``Thủ tướng yêu cầu …``)."""
     found: list[str] = []
     seen = 0  # non-empty lines so far: a name not in capitals must open the document
     for line in lines[:stop]:
@@ -204,7 +207,7 @@ def issuer(lines: list[str], stop: int) -> str | None:
             continue
         seen += bool(text)
         chunks = [c.strip() for c in re.split(r"\s{2,}|\|", text) if c.strip()]
-        names = [c for c in chunks if _names_a_body(c, at_top=seen <= 2 or bool(found))]
+        names = [c for c in chunks if _names_a_body(c, formal and (seen <= 2 or bool(found)))]
         skip = re.match(r"(?:Số|SỐ|V/[vV])\b", text) or fold(text) in _URGENCY
         if names and not skip and date_line(line) is None:
             found.append(names[0])
@@ -257,4 +260,3 @@ def urgency(lines: list[str]) -> str | None:
         if is_caps(text) and fold(text) in _URGENCY:
             return _URGENCY[fold(text)]
     return None
-

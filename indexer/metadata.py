@@ -78,7 +78,8 @@ def _read_header(header: list[str], doc: Document) -> bool:
     heading = h.heading(header)
     if heading is not None:
         doc.doc_type, doc.title = h.title_after_heading(header, heading)
-    doc.issuer = h.issuer(header, len(header) if heading is None else heading)
+    stop = len(header) if heading is None else heading
+    doc.issuer = h.issuer(header, stop, formal=bool(doc.number or dated))
     doc.subject = h.subject(header)
     doc.doc_type = (doc_type_of(doc.number) if doc.number else None) or doc.doc_type
     if doc.doc_type is None and doc.subject:

@@ -21,6 +21,7 @@ from pathlib import Path
 from indexer import legacy
 from indexer.analysis import clean
 from indexer.records import RawDocument, document_id
+from indexer.webpage import drop_furniture
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 _FORMATS = dict(zip(SUPPORTED, ("txt", "md", "docx", "pdf", "html", "html"), strict=True))
@@ -259,7 +260,8 @@ def _pdf_text(data: bytes) -> str:
 
 
 def _html_text(data: bytes) -> str:
-    """Visible text of a page, a line per block; scripts, styles and menus dropped."""
+    """Visible text of a page, a line per block; scripts, styles and page furniture
+    (menus, related-news lists, footers: ``indexer.webpage``) dropped."""
     from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 
     markup = _decode_html(data)
@@ -269,6 +271,7 @@ def _html_text(data: bytes) -> str:
         soup = BeautifulSoup(markup, "lxml")
     for tag in soup(_HIDDEN_TAGS):
         tag.decompose()
+    drop_furniture(soup)
     for tag in soup("br"):
         tag.replace_with("\n")
     for tag in soup(("td", "th")):

@@ -1,0 +1,85 @@
+"""Page furniture of saved web pages: what is not the document's own text.
+
+A news item or a directive saved from a portal comes with the portal around it: menus,
+breadcrumbs, "Tin liên quan" / "Tin cùng chuyên mục" lists, share buttons, footers with
+the portal's address and copyright. Indexed as the document's text, they make it match
+queries about other documents and cite numbers it never cites. ``drop_furniture`` takes a
+parsed page (BeautifulSoup) and removes, in place:
+
+- the tags that are furniture by definition (``nav``, ``aside``, ``footer``, forms, frames),
+  and the site's own ``header`` (not an article's);
+- elements whose ``id`` or ``class`` names furniture (``menu``, ``breadcrumb``, ``footer``,
+  ``related``, ``tin-lien-quan``, ``share``, ``sidebar``…);
+- headings of related-news lists (``Tin liên quan``, ``Xem thêm``…) and the list after them;
+- blocks that are mostly links (menus and link lists under any name);
+- copyright and publisher lines (``Bản quyền``, ``Cơ quan chủ quản``, ``©``);
+- the page ``<title>`` when the page has its own ``<h1>`` (it repeats the headline with the
+  portal's name).
+"""
+
+from __future__ import annotations
+
+import re
+
+_TAGS = ("nav", "aside", "footer", "form", "iframe", "button", "select", "svg")
+_NAMES = re.compile(
+    r"(?:^|[-_ ])(?:menu|nav|navbar|breadcrumbs?|footer|sidebar|related|relate|lien-?quan|"
+    r"tin-?khac|other-?news|share|social|comments?|banner|ads|advert|widget|tags|toolbar)"
+    r"(?:$|[-_ ])",
+    re.IGNORECASE,
+)
+_SITE_HEADER = re.compile(r"^(?:site-?|page-?|top-?)?header$", re.IGNORECASE)
+_LIST_HEADING = re.compile(
+    r"^(?:(?:Các )?(?:tin|bài)(?: viết)? (?:liên quan|khác|cùng chuyên mục|mới(?: nhất)?|"
+    r"đọc nhiều|đã đưa)|Xem thêm|Đọc thêm)\s*:?$",
+    re.IGNORECASE,
+)
+_IMPRINT = re.compile(
+    r"^(?:©|Copyright|Bản quyền|Cơ quan chủ quản|Giấy phép|Ghi rõ nguồn|Chịu trách nhiệm)",
+    re.IGNORECASE,
+)
+_LINK_SHARE = 0.6  # a block whose text is this much link text is a menu or a link list
+
+
+def drop_furniture(soup) -> None:
+    """Remove the page furniture from ``soup`` in place (see the module's docstring)."""
+    if soup.find("h1") is not None:
+        for tag in soup("title"):
+            tag.extract()
+    for tag in soup(_TAGS):
+        tag.extract()
+    for tag in soup("header"):
+        if tag.find_parent(("article", "main")) is None:
+            tag.extract()
+    for tag in soup.find_all(_is_named_furniture):
+        tag.extract()
+    for tag in soup.find_all(("h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong")):
+        if _LIST_HEADING.match(tag.get_text(" ", strip=True)):
+            following = tag.find_next_sibling()
+            if following is not None and following.name in ("ul", "ol", "div", "table"):
+                following.extract()
+            tag.extract()
+    for tag in soup.find_all(("ul", "ol", "div", "section", "table", "p")):
+        if _is_link_list(tag) or _IMPRINT.match(tag.get_text(" ", strip=True)):
+            tag.extract()
+
+
+def _is_named_furniture(tag) -> bool:
+    if tag.name in ("html", "body", "article", "main"):
+        return False
+    names = [tag.get("id") or "", *(tag.get("class") or [])]
+    if tag.get("id") and _SITE_HEADER.match(tag.get("id")):
+        return True
+    return any(_NAMES.search(name) for name in names if name)
+
+
+def _is_link_list(tag) -> bool:
+    """Mostly link text, and either two links or more, or a lone link as a whole paragraph."""
+    links = tag.find_all("a")
+    if not links:
+        return False
+    text = len(tag.get_text(" ", strip=True))
+    linked = sum(len(a.get_text(" ", strip=True)) for a in links)
+    if tag.name == "p":
+        return text > 0 and linked >= 0.9 * text
+    return len(links) >= 2 and text > 0 and linked >= _LINK_SHARE * text
