@@ -23,7 +23,7 @@ import datetime as dt
 import re
 
 from indexer.analysis import fold
-from indexer.casing import organization, sentence
+from indexer.casing import organization, proper
 from indexer.lines import fold_chars, is_caps, plain, plain_keep, squash
 from indexer.numbers import DOC_TYPES, find_numbers, normalize_number
 
@@ -175,7 +175,7 @@ def title_after_heading(lines: list[str], at: int) -> tuple[str | None, str | No
         if not text or _ends_title(text, parts):
             break
         parts.append(text)
-    title = squash(" ".join(sentence(p) if is_caps(p) else p for p in parts))
+    title = squash(" ".join(proper(p) if is_caps(p) else p for p in parts))
     return label, (title[:1].upper() + title[1:]) or None
 
 
@@ -207,7 +207,8 @@ def issuer(lines: list[str], stop: int, formal: bool = True) -> str | None:
             continue
         seen += bool(text)
         chunks = [c.strip() for c in re.split(r"\s{2,}|\|", text) if c.strip()]
-        names = [c for c in chunks if _names_a_body(c, formal and (seen <= 2 or bool(found)))]
+        top = seen <= 2 or bool(found)
+        names = [c for c in chunks if _names_a_body(c, top, formal)]
         skip = re.match(r"(?:Số|SỐ|V/[vV])\b", text) or fold(text) in _URGENCY
         if names and not skip and date_line(line) is None:
             found.append(names[0])
@@ -224,16 +225,20 @@ def issuer(lines: list[str], stop: int, formal: bool = True) -> str | None:
     return name
 
 
-def _names_a_body(chunk: str, at_top: bool) -> bool:
-    """Capitals, or (at the top of the text) the name of a body in any case."""
+def _names_a_body(chunk: str, at_top: bool, formal: bool) -> bool:
+    """Capitals (anywhere in a formal header, else at the top of the text), or at the top
+    of a formal header the name of a body in any case."""
+    if chunk[-1:] in ".:;,":
+        return False
     if is_caps(chunk):
-        return not _MOTTOS.fullmatch(fold_chars(chunk))
+        return (formal or at_top) and not _MOTTOS.fullmatch(fold_chars(chunk))
     return (
         at_top
+        and formal
         and len(chunk) <= 90
         and chunk[:1].isupper()
         and chunk.count(",") <= 1
-        and not re.search(r"[.;:]|,$", chunk)
+        and not re.search(r"[.;:]", chunk)
         and bool(_ORG_START.match(fold(chunk)))
     )
 

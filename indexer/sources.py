@@ -262,7 +262,12 @@ def _pdf_text(data: bytes) -> str:
 def _html_text(data: bytes) -> str:
     """Visible text of a page, a line per block; scripts, styles and page furniture
     (menus, related-news lists, footers: ``indexer.webpage``) dropped."""
-    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+    from bs4 import (
+        BeautifulSoup,
+        MarkupResemblesLocatorWarning,
+        NavigableString,
+        XMLParsedAsHTMLWarning,
+    )
 
     markup = _decode_html(data)
     with warnings.catch_warnings():
@@ -272,6 +277,9 @@ def _html_text(data: bytes) -> str:
     for tag in soup(_HIDDEN_TAGS):
         tag.decompose()
     drop_furniture(soup)
+    for string in soup.find_all(string=True):
+        if type(string) is NavigableString and string.find_parent("pre") is None:
+            string.replace_with(re.sub(r"\s+", " ", string))  # a line break in markup is a space
     for tag in soup("br"):
         tag.replace_with("\n")
     for tag in soup(("td", "th")):
