@@ -50,7 +50,10 @@ _ORG_START = re.compile(
     r"(?:bo|so|uy ban|ubnd|hdnd|hoi dong|(?:tinh|thanh|huyen|dang) uy|ban|van phong|thu tuong"
     r"|chinh phu|tong cuc|cuc|chi cuc|vu|phong|vien|thanh tra|dang bo)\b"
 )
-_UNIT_PLACE = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã)\s+\S.*$", re.IGNORECASE)
+# A place in a body's proper name: a State unit (lower case) or a Party committee.
+_UNIT_PLACE = re.compile(
+    r"\b(?:tỉnh|thành phố|huyện|quận|thị xã)\s+\w.*$|\b(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)\b.*$"
+)
 BODY_START = re.compile(
     r"^(?:Căn cứ|Thực hiện|Theo|Để|Nhằm|Trong|Thời gian|Hiện nay|Qua|Sau khi|Vừa qua|Xét|"
     r"Kính gửi|Ngày \d|Sáng|Chiều|Tối|Điều \d|Chương [IVX\d]|Phần [IVX\d]|[IVX]+[.)]\s|"
@@ -221,7 +224,9 @@ def issuer(lines: list[str], stop: int, formal: bool = True) -> str | None:
     superior = organization(squash(" ".join(found[:start])))
     place = _UNIT_PLACE.search(superior)
     if start and place and not _UNIT_PLACE.search(name):
-        name = f"{name} {place.group()[:1].lower()}{place.group()[1:]}"
+        name = f"{name} {place.group()}"
+    elif start and superior.endswith("Trung ương") and not name.endswith("Trung ương"):
+        name = f"{name} Trung ương"  # BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TUYÊN GIÁO
     return name
 
 

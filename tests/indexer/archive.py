@@ -186,6 +186,45 @@ VP_SIGN_ROWS = [
     ("", "Trần Quốc Bảo"),
 ]
 
+# A department under a ministry: the trích yếu shares its row with the date.
+YTDP_ROWS = [
+    ("BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("CỤC Y TẾ DỰ PHÒNG", "Độc lập - Tự do - Hạnh phúc"),
+    ("Số: 1234/DP-DT", ""),
+    ("V/v tăng cường giám sát ca bệnh", "Hà Nội, ngày 5 tháng 8 năm 2021"),
+    ("Covid-19 tại cộng đồng", ""),
+]
+YTDP_TEXT = [
+    "Kính gửi: Sở Y tế các tỉnh, thành phố trực thuộc Trung ương.",
+    "Căn cứ Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ, Cục Y tế dự phòng đề nghị các Sở Y tế "
+    "chỉ đạo giám sát chặt chẽ các ca bệnh tại cộng đồng, lấy mẫu xét nghiệm kịp thời./.",
+]
+YTDP_SIGN_ROWS = [
+    ("Nơi nhận:", "CỤC TRƯỞNG"),
+    ("- Như trên;", ""),
+    ("- Lưu: VT, DT.", ""),
+    ("", "VŨ TUẤN CƯỜNG"),
+]
+
+# A Party letter printed from Word: the star under the issuer shares its row with the date.
+TU_ROWS = [
+    ("TỈNH ỦY NINH BÌNH", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+    ("*", "Ninh Bình, ngày 9 tháng 8 năm 2021"),
+    ("Số 351 - CV/TU", ""),
+    ("V/v tổ chức Tết Trung thu an toàn", ""),
+]
+TU_TEXT = [
+    "Kính gửi: Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy.",
+    "Thực hiện Kết luận số 07-KL/TW của Bộ Chính trị, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy "
+    "chỉ đạo tổ chức các hoạt động vui Tết Trung thu cho thiếu nhi phù hợp với tình hình dịch.",
+]
+TU_SIGN_ROWS = [
+    ("Nơi nhận:", "T/M BAN THƯỜNG VỤ"),
+    ("- Như kính gửi,", "PHÓ BÍ THƯ THƯỜNG TRỰC"),
+    ("- Lưu Văn phòng Tỉnh ủy.", ""),
+    ("", "Mai Văn Tuất"),
+]
+
 
 def make_pdf(path: Path, header_rows, middle, text, sign_rows) -> None:
     """A PDF laid out as offices print them: header and signature rows in two columns
@@ -408,6 +447,8 @@ def write_archive(root: Path) -> None:
         root / "vpcp/tb_215.pdf", VP_ROWS, [(170, "C", "THÔNG BÁO"), (170, "C", VP_TITLE)],
         VP_TEXT, VP_SIGN_ROWS,
     )  # fmt: skip
+    make_pdf(root / "bo/ytdp_1234.pdf", YTDP_ROWS, [], YTDP_TEXT, YTDP_SIGN_ROWS)
+    make_pdf(root / "tu/cv_351.pdf", TU_ROWS, [], TU_TEXT, TU_SIGN_ROWS)
     text = SYT_MD.format(date=SYT_DATE, signature=SYT_SIGNATURE)
     _write(root / "so/syt_1452.md", text.encode("utf-8"))
     _write(root / "ttg/cd_1102.txt", CONG_DIEN.encode("utf-16"))
@@ -474,6 +515,30 @@ EXPECTED = {
         "signer": "Trần Quốc Bảo",
         "signer_title": "Phó Chủ nhiệm",
         "references": ["86/NQ-CP", "16/CT-TTg"],
+    },
+    "bo/ytdp_1234.pdf": {
+        **NOTHING,
+        "number": "1234/DP-DT",
+        "doc_type": "Công văn",
+        "issued_date": "2021-08-05",
+        "issuer": "Cục Y tế dự phòng",
+        "place": "Hà Nội",
+        "subject": "tăng cường giám sát ca bệnh Covid-19 tại cộng đồng",
+        "signer": "Vũ Tuấn Cường",
+        "signer_title": "Cục trưởng",
+        "references": ["16/CT-TTg"],
+    },
+    "tu/cv_351.pdf": {
+        **NOTHING,
+        "number": "351-CV/TU",
+        "doc_type": "Công văn",
+        "issued_date": "2021-08-09",
+        "issuer": "Tỉnh ủy Ninh Bình",
+        "place": "Ninh Bình",
+        "subject": "tổ chức Tết Trung thu an toàn",
+        "signer": "Mai Văn Tuất",
+        "signer_title": "Phó Bí thư Thường trực",
+        "references": ["07-KL/TW"],
     },
     "so/syt_1452.md": {
         **NOTHING,
