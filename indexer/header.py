@@ -48,7 +48,8 @@ _ORG = re.compile(
 )
 _ORG_START = re.compile(
     r"(?:bo|so|uy ban|ubnd|hdnd|hoi dong|(?:tinh|thanh|huyen|dang) uy|ban|van phong|thu tuong"
-    r"|chinh phu|tong cuc|cuc|chi cuc|vu|phong|vien|thanh tra|dang bo)\b"
+    r"|chinh phu|tong cuc|cuc|chi cuc|vu|phong|vien|thanh tra|dang bo"
+    r"|tinh|thanh pho|huyen|quan|thi xa)\b"
 )
 # A place in a body's proper name: a State unit (lower case) or a Party committee.
 _UNIT_PLACE = re.compile(
