@@ -28,7 +28,8 @@ _PHRASES = (
     "Ủy viên|Mặt trận Tổ quốc|Việt Nam|Chính phủ|Thủ tướng|Quốc hội|Hội nghị|Ban Chỉ đạo|"
     "Ban Tuyên giáo|Ban Dân vận|Ban Tổ chức|Ban Nội chính|Giám đốc|Đảng ủy|Đảng đoàn|"
     "Ban cán sự đảng|Y tế|Chủ nhiệm|Bộ trưởng|Thứ trưởng|Cục trưởng|Vụ trưởng|Viện trưởng|"
-    "Tổng cục trưởng|Chánh Văn phòng|Chánh Thanh tra|Trưởng ban|Thường vụ|xã hội|Phó Thủ tướng|Covid"
+    "Tổng cục trưởng|Chánh Văn phòng|Chánh Thanh tra|Trưởng ban|Thường vụ|xã hội|Phó Thủ tướng|"
+    "Covid"
 ).split("|")
 _UNITS = "Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy|tỉnh|thành phố|huyện|quận|thị xã|xã|phường"
 _AGENCIES = "Bộ|Sở|Cục|Tổng cục|Vụ|Chi cục|Phòng|Viện|Thanh tra"

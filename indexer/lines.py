@@ -22,13 +22,13 @@ def plain(line: str) -> str:
 
     >>> plain("**T/M BAN THƯỜNG VỤ**"), plain("*Hà Nội, ngày 5 tháng 8 năm 2021*")
     ('T/M BAN THƯỜNG VỤ', 'Hà Nội, ngày 5 tháng 8 năm 2021')
-    >>> plain("# TỈNH ỦY NINH BÌNH"), plain("\\\\*"), plain("_Sở Y tế_")
-    ('TỈNH ỦY NINH BÌNH', '*', 'Sở Y tế')
+    >>> plain("# TỈNH ỦY NINH BÌNH"), plain("\\\\*"), plain("_Sở Y tế_"), plain("**SỞ Y TẾ**\\\\")
+    ('TỈNH ỦY NINH BÌNH', '*', 'Sở Y tế', 'SỞ Y TẾ')
     """
     if "*" in line or "_" in line:
         line = _EMPHASIS.sub("", line)
-    if "\\" in line:
-        line = _ESCAPED.sub(r"\1", line)
+    if "\\" in line:  # escapes, and pandoc's hard line break (a backslash at the end)
+        line = _ESCAPED.sub(r"\1", line.rstrip().removesuffix("\\"))
     return line.strip().lstrip("#").strip()
 
 

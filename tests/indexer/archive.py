@@ -260,14 +260,14 @@ def _rows(pdf: FPDF, rows) -> None:
 
 # --- Markdown from a converter: a department letter ---------------------------------------
 
-SYT_MD = """**UBND TỈNH BẮC NINH**  
+SYT_MD = """**UBND TỈNH BẮC NINH**\\
 **SỞ Y TẾ**
 
 Số: 1452/SYT-NVY
 
 V/v triển khai tiêm vắc xin phòng Covid-19 đợt 5
 
-**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\\
 **Độc lập - Tự do - Hạnh phúc**
 
 {date}
@@ -344,7 +344,9 @@ VỀ TĂNG CƯỜNG LÃNH ĐẠO CÔNG TÁC PHÒNG, CHỐNG DỊCH COVID-19
 TRONG TÌNH HÌNH MỚI
 -----
 
-Ngày 4/8/2021, Ban Thường vụ Huyện ủy họp nghe báo cáo tình hình phòng, chống dịch trên địa bàn huyện. Thực hiện Kết luận số 07-KL/TW của Bộ Chính trị và Công văn số 421-CV/TU của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Huyện ủy kết luận như sau:
+Ngày 4/8/2021, Ban Thường vụ Huyện ủy họp nghe báo cáo tình hình phòng, chống dịch trên \
+địa bàn huyện. Thực hiện Kết luận số 07-KL/TW của Bộ Chính trị và Công văn số 421-CV/TU của \
+Ban Thường vụ Tỉnh ủy, Ban Thường vụ Huyện ủy kết luận như sau:
 1. Các cấp ủy, chính quyền tiếp tục thực hiện nghiêm phương châm bốn tại chỗ.
 2. Ủy ban nhân dân huyện bảo đảm kinh phí cho công tác phòng, chống dịch.
 
@@ -412,7 +414,8 @@ Nguồn: bacninh.gov.vn
 """
 
 # A news item that names no directive in its lede: no type, no issuer.
-NEWS_EVENT_HTML = """<html><head><meta charset="windows-1258"><title>Tập huấn tiêm chủng</title></head>
+NEWS_EVENT_HTML = """<html><head><meta charset="windows-1258">
+<title>Tập huấn tiêm chủng</title></head>
 <body><nav><a href="/">Trang chủ</a> | <a href="/tin">Tin tức</a></nav>
 <h1>Sở Y tế tổ chức hội nghị tập huấn an toàn tiêm chủng vắc xin phòng Covid-19</h1>
 <p>Sáng 5/8, tại Trung tâm Kiểm soát bệnh tật tỉnh, hơn 200 cán bộ y tế cơ sở được tập huấn

@@ -13,7 +13,7 @@ import pytest
 from indexer.build import build_index
 from indexer.metadata import extract_metadata
 from indexer.sources import read_source
-from search.models import SearchRequest
+from search.models import Reference, SearchRequest
 from search.searcher import Engine
 from tests.indexer import archive as a
 
@@ -44,14 +44,18 @@ SYT = a.EXPECTED["so/syt_1452.md"]
 @pytest.mark.parametrize(
     ("block", "signer", "title"),
     [
-        ("**KT. GIÁM ĐỐC**\n\n**PHÓ GIÁM ĐỐC**\n\n\n\n**Trần Thị Lan**", "Trần Thị Lan", "Phó Giám đốc"),
-        ("K/T GIÁM ĐỐC  \nPHÓ GIÁM ĐỐC\n\n*(Đã ký)*\n\nTrần Thị Lan", "Trần Thị Lan", "Phó Giám đốc"),
-        ("**TL. GIÁM ĐỐC**\n\n**CHÁNH VĂN PHÒNG**\n\n**Lê Văn Bình**", "Lê Văn Bình", "Chánh Văn phòng"),
+        ("**KT. GIÁM ĐỐC**\n\n**PHÓ GIÁM ĐỐC**\n\n\n\n**Trần Thị Lan**",
+         "Trần Thị Lan", "Phó Giám đốc"),
+        ("K/T GIÁM ĐỐC  \nPHÓ GIÁM ĐỐC\n\n*(Đã ký)*\n\nTrần Thị Lan",
+         "Trần Thị Lan", "Phó Giám đốc"),
+        ("**TL. GIÁM ĐỐC**\n\n**CHÁNH VĂN PHÒNG**\n\n**Lê Văn Bình**",
+         "Lê Văn Bình", "Chánh Văn phòng"),
         ("**TUQ. CHỦ TỊCH UBND TỈNH**\n\n**GIÁM ĐỐC SỞ Y TẾ**\n\n**Nguyễn Văn Hùng**",
          "Nguyễn Văn Hùng", "Giám đốc Sở Y tế"),
         ("**GIÁM ĐỐC**\n\n\n\n**NGUYỄN VĂN HÙNG**", "Nguyễn Văn Hùng", "Giám đốc"),
         ("GIÁM ĐỐC\nNGUYỄN VĂN HÙNG", "Nguyễn Văn Hùng", "Giám đốc"),
-        ("**Q. GIÁM ĐỐC**\n\n*(Đã ký)*\n\n**Nguyễn Văn Hùng**", "Nguyễn Văn Hùng", "Quyền Giám đốc"),
+        ("**Q. GIÁM ĐỐC**\n\n*(Đã ký)*\n\n**Nguyễn Văn Hùng**",
+         "Nguyễn Văn Hùng", "Quyền Giám đốc"),
         ("**T/M BAN GIÁM ĐỐC**\n\n\n**Nguyễn Văn Hùng**", "Nguyễn Văn Hùng", None),
     ],
 )  # fmt: skip
@@ -142,7 +146,8 @@ def test_dates_however_written_in_nfd_and_utf16_text(tmp_path, line):
 def test_issuer_from_a_docx_header_in_any_case(tmp_path, left, issuer):
     header = [*left, "-------", "Số: 08/CT-UBND"]
     a.make_docx(tmp_path / "ct.docx", header, a.QN_RIGHT, a.QN_BODY, a.QN_NOI_NHAN, a.QN_SIGN)
-    assert record(tmp_path, "ct.docx") == {**a.EXPECTED["ubnd/qn_chi_thi_08.docx"], "issuer": issuer}
+    expected = a.EXPECTED["ubnd/qn_chi_thi_08.docx"]
+    assert record(tmp_path, "ct.docx") == {**expected, "issuer": issuer}
 
 
 # --- 4. Headers from PDF and docx text layers --------------------------------------------------
@@ -230,3 +235,33 @@ def test_news_item_takes_type_and_issuer_of_the_directive_it_names(
         "title": headline,
         "references": references,
     }
+
+
+# --- A real index of the archive -----------------------------------------------------------
+
+
+def test_index_of_the_archive_facets_its_types_issuers_signers_and_years(archive, tmp_path):
+    report = build_index(archive, tmp_path / "ix", jobs=1)
+    assert (report.added, report.skipped) == (len(a.EXPECTED), [])
+    wanted = {
+        name: Counter(r[name] for r in a.EXPECTED.values() if r[name])
+        for name in ("doc_type", "issuer", "signer")
+    }
+    wanted["year"] = Counter(r["issued_date"][:4] for r in a.EXPECTED.values() if r["issued_date"])
+    with Engine(tmp_path / "ix") as engine:
+        results = engine.search(SearchRequest(per_page=50))
+        facets = {
+            name: {v.value: v.count for v in values} for name, values in results.facets.items()
+        }
+        assert results.total == len(a.EXPECTED)
+        assert facets == {name: dict(counts) for name, counts in wanted.items()}
+        chosen = engine.search(SearchRequest(issuer=["Bộ Giáo dục và Đào tạo"], doc_type=["CV"]))
+        assert [hit.id for hit in chosen.results] == ["bo/bgddt_3280"]
+        furniture = ['"Tin liên quan"', '"Tin cùng chuyên mục"', '"Cơ quan chủ quản"']
+        assert [engine.search(SearchRequest(q=q)).total for q in furniture] == [0, 0, 0]
+        news = engine.document("tin/chi_thi_17")
+        assert (news.record["doc_type"], news.record["issuer"], news.references) == (
+            "Chỉ thị",
+            "Thủ tướng Chính phủ",
+            [Reference("17/CT-TTg", None), Reference("1102/CĐ-TTg", "ttg/cd_1102")],
+        )

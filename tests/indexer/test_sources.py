@@ -272,8 +272,7 @@ HTML = """<!DOCTYPE html><html><head><meta charset="{charset}"><title>Công đi�
 <table><tr><td>Nơi nhận:</td><td>Các tỉnh</td></tr></table></body></html>"""
 # The page title is left out: the page has its own <h1>.
 HTML_TEXT = (
-    "Công điện số 1102/CĐ-TTg\n\nTăng cường phòng, chống dịch\nCOVID-19"
-    "\n\nNơi nhận: Các tỉnh"
+    "Công điện số 1102/CĐ-TTg\n\nTăng cường phòng, chống dịch\nCOVID-19\n\nNơi nhận: Các tỉnh"
 )
 
 
