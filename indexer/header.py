@@ -85,9 +85,10 @@ def unfold(lines: list[str]) -> list[str]:
         cuts = [0, len(text)]
         for match in _MOTTOS.finditer(folded):
             cuts += [match.start(), match.end()]
-        for match in DATE.finditer(text):
+        end = len(text.rstrip(" .*_"))
+        for match in DATE.finditer(text if len(text) <= 160 else ""):
             place = _place_start(text[: match.start()])
-            if place < match.start():  # "<place>, ngày …": a header date line
+            if place < match.start() and match.end() == end:  # a row ending "<place>, ngày …"
                 cuts += [place, match.end()]
         cuts = sorted(set(cuts))
         pieces = (text[a:b].strip(" |") for a, b in zip(cuts, cuts[1:], strict=False))
@@ -232,12 +233,13 @@ def issuer(lines: list[str], stop: int, formal: bool = True) -> str | None:
 
 
 def _names_a_body(chunk: str, at_top: bool, formal: bool) -> bool:
-    """Capitals (anywhere in a formal header, else at the top of the text), or at the top
-    of a formal header the name of a body in any case."""
+    """Capitals (anywhere in a formal header; else at the top of the text, and naming a
+    body), or at the top of a formal header the name of a body in any case."""
     if chunk[-1:] in ".:;,":
         return False
     if is_caps(chunk):
-        return (formal or at_top) and not _MOTTOS.fullmatch(fold_chars(chunk))
+        named = formal or (at_top and _ORG_START.match(fold(chunk)) is not None)
+        return named and not _MOTTOS.fullmatch(fold_chars(chunk))
     return (
         at_top
         and formal
