@@ -150,7 +150,7 @@ def date_line(line: str) -> tuple[str | None, str | None] | None:
     >>> date_line("*Hà Nội, ngày  05  tháng 8 năm 2021*"), date_line("Huế, ngày 5/8/2021.")
     (('Hà Nội', '2021-08-05'), ('Huế', '2021-08-05'))
     """
-    text = squash(plain(line)).rstrip(" .*_")
+    text = plain(line).rstrip(" .*_")
     match = next((m for m in DATE.finditer(text) if m.end() == len(text)), None)
     day = date_of(match) if match else None
     if day is None:
@@ -158,8 +158,8 @@ def date_line(line: str) -> tuple[str | None, str | None] | None:
     before = text[: match.start()].rstrip()
     if not before:
         return None, day
-    place = before[_place_start(before) :].rstrip(",").strip()
-    if not place or place != before.rstrip(",").strip() or len(place.split()) > 6:
+    place = squash(re.split(r"\s{2,}|\|", before.rstrip(",").strip())[-1])
+    if not before.endswith(",") or not place[:1].isupper() or len(place.split()) > 6:
         return None
     return place, day
 
