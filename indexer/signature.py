@@ -8,6 +8,8 @@ A block is one or more capitals lines over a name, in any of these shapes:
   ``T/M BAN BÍ THƯ`` alone names a body, not the signer's title (None);
 - ``Q. GIÁM ĐỐC`` (acting) -> ``Quyền Giám đốc``;
 - a bare title (``THỦ TƯỚNG``, ``BỘ TRƯỞNG``, ``CHỦ TỊCH``) then the name;
+- in capitals, or in Title Case where a Word style shows it in capitals
+  (``KT. Chủ Tịch`` / ``Phó Chủ Tịch``), a title wrapped over two lines read as one;
 - with blank lines, ``(Đã ký)`` marks and markdown dressing anywhere between its lines
   (Word and markdown conversions make them), and in PDF text layers with the recipients
   column (``Nơi nhận:`` / ``- Như trên;``) on the same lines as the block.
@@ -22,7 +24,7 @@ import re
 
 from indexer.analysis import key
 from indexer.casing import person, sentence
-from indexer.lines import is_caps, plain, squash
+from indexer.lines import fold_chars, is_caps, plain, squash
 
 _SIGN_FOR = re.compile(r"^(?:T/M|T/L|K/T|TM\.|TL\.|KT\.|TUQ\.|Q\.)\s*\S", re.IGNORECASE)
 _ACTING = re.compile(r"^Q\.\s*(?P<office>\S.*)$", re.IGNORECASE)
@@ -68,23 +70,44 @@ def _part(text: str) -> str:
         return text
     for cut in re.finditer(r"[;:,.)]\s+", text):
         tail = text[cut.end() :].strip()
-        if (is_caps(tail) and _is_office(tail)) or _is_name(tail) or _SIGNED.match(tail):
+        office = _is_office(tail) and (is_caps(tail) or _is_title_case(tail))
+        if office or _is_caps_words(tail) or _is_name(tail) or _SIGNED.match(tail):
             return tail
     return ""
 
 
+def _is_caps_words(text: str) -> bool:
+    """Capitals words, each a syllable (a vowel in it): ``THƯỜNG TRỰC``, not ``VT, QLCL.``"""
+    words = text.split()
+    return (
+        is_caps(text)
+        and all(w.isalpha() for w in words)
+        and all(set(fold_chars(w)) & set("aeiouy") for w in words)
+    )
+
+
 def _titles_above(parts: list[str], end: int) -> list[str]:
-    """The block's title lines above the name at ``parts[end]``, nearest first."""
+    """The block's title lines above the name at ``parts[end]``, nearest first; a title
+    wrapped over two lines (``PHÓ BÍ THƯ`` / ``THƯỜNG TRỰC``) comes back as one."""
     titles: list[str] = []
+    wrapped: list[str] = []  # capitals lines under the nearest title: its continuation
     for text in reversed(parts[max(0, end - 12) : end]):
         if not text or _SIGNED.match(text):
             continue
-        if not (is_caps(text) and _is_office(text)):
-            break
+        if not _is_office(text) or not (is_caps(text) or _is_title_case(text)):
+            if titles or len(wrapped) == 2 or not is_caps(text):
+                break
+            wrapped.insert(0, text)
+            continue
         if titles and _SIGN_FOR.match(titles[-1]) and not _SIGN_FOR.match(text):
             break
-        titles.append(text)
+        titles.append(" ".join([text, *wrapped]) if not titles else text)
     return titles
+
+
+def _is_title_case(text: str) -> bool:
+    """Every word capitalized: Word's capitals style leaves ``Phó Chủ Tịch`` in the text."""
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in text.split())
 
 
 def _own_title(titles: list[str]) -> str | None:

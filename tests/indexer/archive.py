@@ -116,7 +116,7 @@ def make_docx(path: Path, left, right, body, noi_nhan, sign, all_caps: bool = Fa
     _table(document, left, right, all_caps)
     for text in body:
         document.add_paragraph(text)
-    _table(document, noi_nhan, sign, False)
+    _table(document, noi_nhan, sign, all_caps)
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(path))
 

@@ -76,6 +76,25 @@ def test_signature_lines_spread_over_blank_docx_paragraphs(tmp_path):
     }
 
 
+def test_signature_typed_in_title_case_under_a_capitals_style_in_docx(tmp_path):
+    sign = ["TM. Ủy Ban Nhân Dân", "KT. Chủ Tịch", "Phó Chủ Tịch", "", "", "Nguyễn Thị Hạnh"]
+    a.make_docx(tmp_path / "ct.docx", a.QN_LEFT, a.QN_RIGHT, a.QN_BODY, a.QN_NOI_NHAN, sign, True)
+    assert record(tmp_path, "ct.docx") == a.EXPECTED["ubnd/qn_chi_thi_08.docx"]
+
+
+def test_pdf_signature_wrapped_title_and_name_beside_the_recipients(tmp_path):
+    rows = [
+        ("Nơi nhận:", "T/M BAN THƯỜNG VỤ"),
+        ("- Như kính gửi,", "PHÓ BÍ THƯ"),
+        ("- Ban Tuyên giáo Tỉnh ủy,", "THƯỜNG TRỰC"),
+        ("- Lưu Văn phòng Tỉnh ủy.", "Mai Văn Tuất"),
+    ]
+    a.make_pdf(tmp_path / "cv.pdf", a.TU_ROWS, [], a.TU_TEXT, rows)
+    text = read_source(tmp_path / "cv.pdf", tmp_path).text
+    assert "- Lưu Văn phòng Tỉnh ủy. Mai Văn Tuất" in text.splitlines()
+    assert record(tmp_path, "cv.pdf") == a.EXPECTED["tu/cv_351.pdf"]
+
+
 def test_a_name_is_never_taken_for_a_title_nor_a_title_for_a_name(tmp_path):
     # a caps name right under a caps title, and the recipients list after the block
     text = a.KET_LUAN.replace(
