@@ -24,7 +24,7 @@ import re
 
 from indexer.analysis import fold
 from indexer.casing import organization, proper
-from indexer.lines import fold_chars, is_caps, plain, plain_keep, squash
+from indexer.lines import cells, fold_chars, is_caps, plain, plain_keep, squash
 from indexer.numbers import DOC_TYPES, find_numbers, normalize_number
 
 TITLE_MAX = 320  # characters: the longest trích yếu seen is under 300
@@ -76,7 +76,7 @@ def unfold(lines: list[str]) -> list[str]:
     ['BỘ Y TẾ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']
     """
     out: list[str] = []
-    for line in lines:
+    for line in cells(lines):
         text = plain(line)
         folded = fold_chars(text)
         if not (_MOTTOS.search(folded) or DATE.search(text)):
@@ -175,11 +175,17 @@ def title_after_heading(lines: list[str], at: int) -> tuple[str | None, str | No
         return None, None
     label = next(t for t in TYPE_LABELS if t.upper() == match["type"])
     parts = [p for p in [plain(match["rest"])] if p]
+    gap = False  # a blank line inside the title: markdown puts one after every paragraph
     for line in lines[at + 1 :]:
         text = plain(line)
-        if not text or _ends_title(text, parts):
+        if not text:
+            gap = bool(parts)
+            continue
+        capitals = is_caps(text) and all(is_caps(p) for p in parts)
+        if (gap and not capitals) or _ends_title(text, parts):
             break
         parts.append(text)
+        gap = False
     title = squash(" ".join(proper(p) if is_caps(p) else p for p in parts))
     return label, (title[:1].upper() + title[1:]) or None
 

@@ -15,6 +15,8 @@ import unicodedata
 _EMPHASIS = re.compile(r"(?<!\\)(?:\*+|(?<![\w/])_+|_+(?![\w/]))")
 _ESCAPED = re.compile(r"\\([*_#.\-])")
 _SPACES = re.compile(r"\s+")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_RULE = re.compile(r":?-{3,}:?")
 
 
 def plain(line: str) -> str:
@@ -83,3 +85,22 @@ def _fold_char(char: str) -> str:
         return "d"
     base = unicodedata.normalize("NFD", char)[0].lower()
     return base if len(base) == 1 else char
+
+
+def cells(lines: list[str]) -> list[str]:
+    """Lines with each line of each cell of a markdown table row on a line of its own: a
+    converter writes a Word table as ``| **SỞ Y TẾ** | **CỘNG HÒA …**<br>**Độc lập …** |``.
+    Rule rows are dropped; other lines pass as they are.
+
+    >>> cells(["| **SỞ Y TẾ** | CỘNG HÒA<br>Độc lập |", "|---|---|", "Số: 1"])
+    ['**SỞ Y TẾ**', 'CỘNG HÒA', 'Độc lập', 'Số: 1']
+    """
+    out: list[str] = []
+    for line in lines:
+        if not line.lstrip().startswith("|"):
+            out.append(line)
+            continue
+        for cell in line.strip().strip("|").split("|"):
+            if not _RULE.fullmatch(cell.strip()):
+                out.extend(part.strip() for part in _BREAK.split(cell))
+    return out

@@ -1,11 +1,12 @@
 """News items that report a directive: lines in, headline and reported directive out.
 
 A news item has no header: a headline, maybe a date line or a byline, then a lede such as
-``Ngày 5/8/2021, UBND tỉnh Bắc Ninh đã ban hành Công văn số 2345/UBND-KGVX …`` or
+``Ngày 5/8/2021, UBND tỉnh Bắc Ninh đã ban hành Công văn số 2345/UBND-KGVX …``,
 ``(Chinhphu.vn) - Thủ tướng Chính phủ Phạm Minh Chính vừa ký ban hành Chỉ thị số
-17/CT-TTg ngày 4/8/2021 …``. When the lede names the directive, the item takes its type and
-issuer (spelled as a body: ``Ủy ban nhân dân tỉnh Bắc Ninh``, the person's name after an
-office dropped), and its date only when the text gives a year (``Ngày 21/7`` is no date).
+17/CT-TTg ngày 4/8/2021 …`` or ``Theo Công văn số 88/SYT-NVY của Sở Y tế, …``. When the
+lede names the directive, the item takes its type and issuer (spelled as a body:
+``Ủy ban nhân dân tỉnh Bắc Ninh``, the person's name after an office dropped), and its
+date only when the text gives a year (``Ngày 21/7`` is no date).
 The item keeps no number of its own: the directive's number is among its references.
 """
 
@@ -21,8 +22,14 @@ from indexer.records import Document
 _TYPE_WORDS = "|".join(map(re.escape, TYPE_LABELS))
 _LEDE = re.compile(
     r"(?:^|(?<=, )|(?<=- ))(?P<org>[^\W\d_][^,.;:()]{2,80}?)\s+"
-    r"(?:(?:vừa|đã|mới|chính thức)\s+)*(?:ký\s+)?(?:ban hành|có|gửi|ký|phát)\s+"
+    r"(?:(?:vừa|đã|mới|chính thức)\s+)*(?:ký\s+)?(?:ban hành|có|gửi|ký|phát đi|phát|ra)\s+"
     rf"(?P<type>{_TYPE_WORDS})\b(?P<after>.{{0,60}})"
+)
+# "Chỉ thị số 17/CT-TTg ngày 4/8/2021 của Thủ tướng Chính phủ yêu cầu …": type first.
+_CITED_LEDE = re.compile(
+    rf"^(?:Theo\s+|Tại\s+)?(?P<type>{_TYPE_WORDS})\s+(?P<after>số\s+\S+?,?(?:\s+ngày\s+\S+?)?),?"
+    r"\s+(?:của|do)\s+(?P<org>[^\W\d_][^,.;:()]{2,80}?)"
+    r"(?=\s+(?:về|yêu cầu|nêu|đề nghị|chỉ đạo|quy định|hướng dẫn|gửi|đã|vừa)\b|\s*[,.;:(]|$)"
 )
 _PREFIX_DATE = re.compile(r"^Ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?\s*,", re.I)
 _OWN_DATE = re.compile(r"^\s*(?:số\s+\S+\s*,?\s*)?(?:ngày\s+\d)", re.IGNORECASE)
@@ -56,7 +63,7 @@ def read_news(lines: list[str], doc: Document) -> None:
     doc.title = headline(lines)
     texts = [plain(ln) for ln in lines if plain(ln)]
     for text in texts[1 : 1 + _LEDE_LINES] if doc.title else []:
-        lede = _LEDE.search(text)
+        lede = _CITED_LEDE.match(_PREFIX_DATE.sub("", text).strip()) or _LEDE.search(text)
         if lede:
             doc.doc_type = lede["type"]
             doc.issuer = organization(_without_holder(lede["org"].strip()))
@@ -79,8 +86,8 @@ def _reported_date(text: str, lede: re.Match[str]) -> str | None:
     """The directive's own date (``… số 17/CT-TTg ngày 4/8/2021``), else the lede's
     (``Ngày 5/8/2021, …``) when it gives a year."""
     if _OWN_DATE.match(lede["after"]):
-        own = DATE.search(text, lede.start("after"))
-        if own and own.start() - lede.start("after") < 40:
+        own = DATE.search(lede["after"] + " ")
+        if own:
             return date_of(own)
     prefix = _PREFIX_DATE.match(text)
     if prefix and prefix["y"]:

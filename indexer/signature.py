@@ -24,7 +24,7 @@ import re
 
 from indexer.analysis import key
 from indexer.casing import person, sentence
-from indexer.lines import fold_chars, is_caps, plain, squash
+from indexer.lines import cells, fold_chars, is_caps, plain, squash
 
 _SIGN_FOR = re.compile(r"^(?:T/M|T/L|K/T|TM\.|TL\.|KT\.|TUQ\.|Q\.)\s*\S", re.IGNORECASE)
 _ACTING = re.compile(r"^Q\.\s*(?P<office>\S.*)$", re.IGNORECASE)
@@ -128,7 +128,7 @@ def signature(lines: list[str]) -> tuple[str | None, str | None]:
     >>> signature(["**THỦ TƯỚNG**", "", "", "**PHẠM MINH CHÍNH**"])
     ('Phạm Minh Chính', 'Thủ tướng')
     """
-    parts = [_part(squash(plain(line))) for line in lines[-_TAIL:]]
+    parts = [_part(squash(plain(line))) for line in cells(lines[-_TAIL:])]
     for end in range(len(parts) - 1, -1, -1):
         if _is_name(parts[end]):
             titles = _titles_above(parts, end)

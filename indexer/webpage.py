@@ -10,11 +10,12 @@ parsed page (BeautifulSoup) and removes, in place:
   and the site's own ``header`` (not an article's);
 - elements whose ``id`` or ``class`` names furniture (``menu``, ``breadcrumb``, ``footer``,
   ``related``, ``tin-lien-quan``, ``share``, ``sidebar``…);
-- headings of related-news lists (``Tin liên quan``, ``Xem thêm``…) and the list after them;
+- headings of related lists (``Tin liên quan``, ``Văn bản liên quan``, ``Xem thêm``…) and
+  the list after them;
 - blocks that are mostly links (menus and link lists under any name);
 - copyright and publisher lines (``Bản quyền``, ``Cơ quan chủ quản``, ``©``);
 - the page ``<title>`` when the page has its own ``<h1>`` (it repeats the headline with the
-  portal's name).
+  portal's name), else the portal's name after its last `` - `` or `` | ``.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ _NAMES = re.compile(
 )
 _SITE_HEADER = re.compile(r"^(?:site-?|page-?|top-?)?header$", re.IGNORECASE)
 _LIST_HEADING = re.compile(
-    r"^(?:(?:Các )?(?:tin|bài)(?: viết)? (?:liên quan|khác|cùng chuyên mục|mới(?: nhất)?|"
+    r"^(?:(?:Các )?(?:tin|bài|văn bản)(?: viết)? (?:liên quan|khác|cùng chuyên mục|mới(?: nhất)?|"
     r"đọc nhiều|đã đưa)|Xem thêm|Đọc thêm)\s*:?$",
     re.IGNORECASE,
 )
@@ -43,9 +44,12 @@ _LINK_SHARE = 0.6  # a block whose text is this much link text is a menu or a li
 
 def drop_furniture(soup) -> None:
     """Remove the page furniture from ``soup`` in place (see the module's docstring)."""
-    if soup.find("h1") is not None:
-        for tag in soup("title"):
+    for tag in soup("title"):
+        site = re.match(r"^(?P<page>.+\S)\s+[-|–]\s+[^-|–]+$", tag.get_text(" ", strip=True))
+        if soup.find("h1") is not None:
             tag.extract()
+        elif site:
+            tag.string = site["page"]  # "Headline - Portal name": the portal's name is furniture
     for tag in soup(_TAGS):
         tag.extract()
     for tag in soup("header"):

@@ -292,6 +292,50 @@ bảo đảm an toàn tiêm chủng và báo cáo kết quả hằng ngày trư�
 SYT_DATE = "*Bắc Ninh, ngày 05 tháng 8 năm 2021*"
 SYT_SIGNATURE = "**Q. GIÁM ĐỐC**\n\n*(Đã ký)*\n\n**Nguyễn Văn Hùng**"
 
+# A district plan converted by pandoc (gfm): Word tables become pipe tables, cell lines
+# are joined by <br>, every paragraph is followed by a blank line.
+KH_MD = """| **ỦY BAN NHÂN DÂN<br>HUYỆN ĐÔNG ANH**<br>------- | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc**<br>--------------- |
+|---|---|
+| Số: 215/KH-UBND | *Đông Anh, ngày 12 tháng 8 năm 2021* |
+
+**KẾ HOẠCH**
+
+**TỔ CHỨC TIÊM VẮC XIN PHÒNG COVID-19 CHO NGƯỜI TỪ 18 TUỔI TRỞ LÊN**
+
+**TRÊN ĐỊA BÀN HUYỆN**
+
+Thực hiện Kế hoạch số 97/KH-UBND của Ủy ban nhân dân thành phố, Ủy ban nhân dân huyện xây \
+dựng Kế hoạch tổ chức tiêm vắc xin như sau:
+
+1. Mục đích: bảo đảm 100% người từ 18 tuổi trở lên được tiêm ít nhất một mũi vắc xin.
+
+| **Nơi nhận:**<br>- Sở Y tế (b/c);<br>- Lưu: VT. | **TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH**<br><br><br>**Nguyễn Xuân Linh** |
+"""  # noqa: E501
+
+# A city directive as a legal-documents portal shows it: tables for the header and the
+# signature, a related-documents box and a footer around it.
+CT_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Chỉ thị 17/CT-UBND năm 2021 - Cơ sở dữ liệu văn bản</title></head><body>
+<ul class="menu"><li><a href="/">Trang chủ</a></li><li><a href="/vb">Văn bản</a></li></ul>
+<div class="doc-content">
+<table><tr><td><b>ỦY BAN NHÂN DÂN<br>THÀNH PHỐ HÀ NỘI</b><br>-------</td>
+<td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b><br>---------------</td></tr>
+<tr><td>Số: 17/CT-UBND</td><td><i>Hà Nội, ngày 5 tháng 8 năm 2021</i></td></tr></table>
+<p align="center"><b>CHỈ THỊ</b></p>
+<p align="center"><b>VỀ VIỆC TĂNG CƯỜNG CÁC BIỆN PHÁP PHÒNG, CHỐNG DỊCH COVID-19
+TRÊN ĐỊA BÀN THÀNH PHỐ</b></p>
+<p>Thực hiện Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ, Chủ tịch Ủy ban nhân
+dân Thành phố yêu cầu các sở, ngành, quận, huyện, thị xã thực hiện nghiêm giãn cách xã hội.</p>
+<p>Giao Sở Y tế chủ trì, phối hợp với các đơn vị tổ chức xét nghiệm diện rộng./.</p>
+<table><tr><td><b><i>Nơi nhận:</i></b><br>- Như trên;<br>- Lưu: VT.</td>
+<td><b>TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH<br><br><br><br>Nguyễn Văn Sửu</b></td>
+</tr></table></div>
+<div class="box-vb"><h4>Văn bản liên quan</h4><ul><li><a href="/1">Chỉ thị 16/CT-TTg</a></li>
+<li><a href="/2">Công điện 1068/CĐ-TTg về phòng, chống dịch</a></li></ul></div>
+<div class="bottom">Bản quyền © 2021 Cơ sở dữ liệu văn bản</div>
+</body></html>
+"""  # noqa: E501
+
 # --- Text files: a Prime Minister's telegram (UTF-16), a Party conclusion (NFD) ------------
 
 CONG_DIEN = """THỦ TƯỚNG CHÍNH PHỦ
@@ -456,6 +500,8 @@ def write_archive(root: Path) -> None:
     _write(root / "so/syt_1452.md", text.encode("utf-8"))
     _write(root / "ttg/cd_1102.txt", CONG_DIEN.encode("utf-16"))
     _write(root / "huyen/kl_45.txt", unicodedata.normalize("NFD", KET_LUAN).encode("utf-8"))
+    _write(root / "huyen/kh_215.md", KH_MD.encode("utf-8"))
+    _write(root / "ubnd/hn_chi_thi_17.html", CT_HTML.encode("utf-8"))
     _write(root / "tin/chi_thi_17.html", NEWS_HTML.encode("utf-8"))
     _write(root / "tin/bac_ninh.md", NEWS_MD.encode("utf-8"))
     _write(root / "tin/tap_huan.htm", cp1258(NEWS_EVENT_HTML))
@@ -580,6 +626,32 @@ EXPECTED = {
         "signer": "Hoàng Văn Minh",
         "signer_title": "Bí thư",
         "references": ["07-KL/TW", "421-CV/TU"],
+    },
+    "huyen/kh_215.md": {
+        **NOTHING,
+        "number": "215/KH-UBND",
+        "doc_type": "Kế hoạch",
+        "issued_date": "2021-08-12",
+        "issuer": "Ủy ban nhân dân huyện Đông Anh",
+        "place": "Đông Anh",
+        "title": "Tổ chức tiêm vắc xin phòng Covid-19 cho người từ 18 tuổi trở lên trên địa "
+        "bàn huyện",
+        "signer": "Nguyễn Xuân Linh",
+        "signer_title": "Chủ tịch",
+        "references": ["97/KH-UBND"],
+    },
+    "ubnd/hn_chi_thi_17.html": {
+        **NOTHING,
+        "number": "17/CT-UBND",
+        "doc_type": "Chỉ thị",
+        "issued_date": "2021-08-05",
+        "issuer": "Ủy ban nhân dân thành phố Hà Nội",
+        "place": "Hà Nội",
+        "title": "Về việc tăng cường các biện pháp phòng, chống dịch Covid-19 trên địa bàn "
+        "thành phố",
+        "signer": "Nguyễn Văn Sửu",
+        "signer_title": "Phó Chủ tịch",
+        "references": ["16/CT-TTg"],
     },
     "tin/chi_thi_17.html": {
         **NOTHING,

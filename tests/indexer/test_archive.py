@@ -236,6 +236,10 @@ def test_news_page_in_windows_1258_loses_its_menus_and_other_news(archive):
         ("(TTXVN) - Chủ tịch UBND tỉnh Bắc Ninh Nguyễn Văn An vừa ký Quyết định số 88/QĐ-UBND "
          "ngày 3/8/2021 về việc giãn cách xã hội.", "Quyết định",
          "Chủ tịch Ủy ban nhân dân tỉnh Bắc Ninh", "2021-08-03", ["88/QĐ-UBND"]),
+        ("Chỉ thị số 17/CT-TTg ngày 4/8/2021 của Thủ tướng Chính phủ yêu cầu các địa phương "
+         "siết chặt kỷ luật.", "Chỉ thị", "Thủ tướng Chính phủ", "2021-08-04", ["17/CT-TTg"]),
+        ("Theo Công văn số 88/SYT-NVY của Sở Y tế tỉnh Bắc Ninh, các cơ sở phải dừng hoạt động.",
+         "Công văn", "Sở Y tế tỉnh Bắc Ninh", None, ["88/SYT-NVY"]),
         ("Sáng 5/8, Sở Y tế tỉnh Bắc Ninh tổ chức hội nghị trực tuyến với các huyện.",
          None, None, None, []),
     ],
