@@ -78,6 +78,9 @@ def unfold(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in cells(lines):
         text = plain(line)
+        if len(text) > 200:  # prose, not a row of the header
+            out.append(line)
+            continue
         folded = fold_chars(text)
         if not (_MOTTOS.search(folded) or DATE.search(text)):
             out.append(line)

@@ -77,7 +77,7 @@ def fold_chars(text: str) -> str:
     >>> fold_chars("CỘNG HÒA Đảng")
     'cong hoa dang'
     """
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD)
 
 
 def _fold_char(char: str) -> str:
@@ -85,6 +85,14 @@ def _fold_char(char: str) -> str:
         return "d"
     base = unicodedata.normalize("NFD", char)[0].lower()
     return base if len(base) == 1 else char
+
+
+# Latin letters with their marks (Latin-1, Latin Extended, Vietnamese) -> one plain letter.
+_FOLD = {
+    cp: _fold_char(chr(cp))
+    for cp in [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]
+    if _fold_char(chr(cp)) != chr(cp)
+}
 
 
 def cells(lines: list[str]) -> list[str]:
