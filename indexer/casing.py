@@ -48,7 +48,11 @@ _ACRONYMS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
 
 
 def capital(word: str) -> str:
-    """``word`` with its first letter capitalized and the rest as it is."""
+    """``word`` with its first letter capitalized and the rest as it is.
+
+    >>> capital("ủy ban nhân dân TP")
+    'Ủy ban nhân dân TP'
+    """
     return word[:1].upper() + word[1:]
 
 
@@ -101,7 +105,11 @@ def proper(text: str, names: bool = False) -> str:
 
 
 def sentence(text: str, names: bool = False) -> str:
-    """A capitalized phrase in sentence case: ``PHÓ CHỦ TỊCH`` -> ``Phó Chủ tịch``."""
+    """A capitalized phrase in sentence case.
+
+    >>> sentence("PHÓ CHỦ TỊCH"), sentence("CỤC TRƯỞNG CỤC QUẢN LÝ CHẤT LƯỢNG", names=True)
+    ('Phó Chủ tịch', 'Cục trưởng Cục Quản lý chất lượng')
+    """
     return capital(proper(text, names))
 
 
@@ -118,5 +126,9 @@ def organization(text: str) -> str:
 
 
 def person(name: str) -> str:
-    """A person's name with each word capitalized (``NGUYỄN VĂN AN`` -> ``Nguyễn Văn An``)."""
+    """A person's name with each word capitalized.
+
+    >>> person("NGUYỄN VĂN AN"), person("Trần Thị Kim Ngân")
+    ('Nguyễn Văn An', 'Trần Thị Kim Ngân')
+    """
     return " ".join(capital(w.lower()) if w.isupper() else w for w in name.split())

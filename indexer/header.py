@@ -126,6 +126,11 @@ def header(lines: list[str]) -> list[str]:
 
 
 def number(lines: list[str]) -> str | None:
+    """The normalized number of the first ``Số …`` line.
+
+    >>> number(["TỈNH ỦY", "Số 342 - CV/TU"]), number(["Số: 3280/BGDĐT-QLCL  |  x"])
+    ('342-CV/TU', '3280/BGDĐT-QLCL')
+    """
     for line in lines:
         match = re.match(r"(?:Số|SỐ)\s*:?\s*(.+)", plain(line))
         if match:
@@ -135,6 +140,11 @@ def number(lines: list[str]) -> str | None:
 
 
 def iso(year: int, month: int, day: int) -> str | None:
+    """``YYYY-MM-DD``, or None for a day the calendar does not have.
+
+    >>> iso(2021, 8, 5), iso(2021, 2, 30)
+    ('2021-08-05', None)
+    """
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:
@@ -142,7 +152,11 @@ def iso(year: int, month: int, day: int) -> str | None:
 
 
 def date_of(match: re.Match[str]) -> str | None:
-    """The ISO date of a ``DATE`` match."""
+    """The ISO date of a ``DATE`` match.
+
+    >>> date_of(DATE.search("ngày 05 tháng 8 năm 2021")), date_of(DATE.search("ngày 5-8-2021"))
+    ('2021-08-05', '2021-08-05')
+    """
     d, m, y = (int(g) for g in match.groups() if g is not None and g.isdigit())
     return iso(y, m, d)
 
@@ -168,11 +182,20 @@ def date_line(line: str) -> tuple[str | None, str | None] | None:
 
 
 def heading(lines: list[str]) -> int | None:
+    """Index of the type heading (``CHỈ THỊ``, ``THÔNG BÁO**…``), or None.
+
+    >>> heading(["SỐ: 1", "**CHỈ THỊ**", "Về việc …"])
+    1
+    """
     return next((i for i, ln in enumerate(lines) if _HEADING.match(plain_keep(ln))), None)
 
 
 def title_after_heading(lines: list[str], at: int) -> tuple[str | None, str | None]:
-    """``(type label, title)`` of the type heading at ``lines[at]``."""
+    """``(type label, title)`` of the type heading at ``lines[at]``.
+
+    >>> title_after_heading(["KẾT LUẬN", "", "VỀ CÔNG TÁC DÂN VẬN", "Căn cứ Điều lệ Đảng,"], 0)
+    ('Kết luận', 'Về công tác dân vận')
+    """
     match = _HEADING.match(plain_keep(lines[at]))
     if match is None:
         return None, None
@@ -212,7 +235,11 @@ def issuer(lines: list[str], stop: int, formal: bool = True) -> str | None:
     own (``UBND TỈNH BẮC NINH`` / ``SỞ Y TẾ`` -> ``Sở Y tế tỉnh Bắc Ninh``). In a ``formal``
     header (one with a number or a date line) a body's name at the top counts in any case
     (Word shows ``Bộ Giáo dục và Đào tạo`` in capitals by a style); elsewhere it may be a
-    news headline (``Thủ tướng yêu cầu …``)."""
+    news headline (``Thủ tướng yêu cầu …``).
+
+    >>> issuer(["ĐẢNG BỘ TỈNH NGHỆ AN", "HUYỆN ỦY NAM ĐÀN", "*", "Số 45-KL/HU"], 4)
+    'Huyện ủy Nam Đàn'
+    """
     found: list[str] = []
     seen = 0  # non-empty lines so far: a name not in capitals must open the document
     for line in lines[:stop]:
@@ -261,6 +288,11 @@ def _names_a_body(chunk: str, at_top: bool, formal: bool) -> bool:
 
 
 def subject(lines: list[str]) -> str | None:
+    """The trích yếu after ``V/v``, continued over the lines that follow it.
+
+    >>> subject(["V/v tăng cường công tác", "Hà Nội, ngày 5/8/2021", "phòng, chống dịch", ""])
+    'tăng cường công tác phòng, chống dịch'
+    """
     for i, line in enumerate(lines):
         match = re.match(r"V/[vV]\s*:?\s*(.*)", plain(line))
         if match:
@@ -277,6 +309,11 @@ def subject(lines: list[str]) -> str | None:
 
 
 def urgency(lines: list[str]) -> str | None:
+    """The urgency mark among the first lines (``KHẨN``, ``THƯỢNG KHẨN``, ``HỎA TỐC``).
+
+    >>> urgency(["Số 12-CV/TU", "**HOẢ TỐC**"])
+    'Hỏa tốc'
+    """
     for line in lines[:60]:
         text = plain(line)
         if is_caps(text) and fold(text) in _URGENCY:

@@ -45,7 +45,13 @@ _LEDE_LINES = 6  # lines after the headline that may hold the lede (date line, b
 
 
 def headline(lines: list[str]) -> str | None:
-    """A news item's first line: short, mixed case, no closing punctuation."""
+    """A news item's first line: short, mixed case, no closing punctuation.
+
+    >>> headline(["# Bắc Ninh tạm dừng dịch vụ không thiết yếu", "Ngày 5/8, …"])
+    'Bắc Ninh tạm dừng dịch vụ không thiết yếu'
+    >>> headline(["TỈNH ỦY NINH BÌNH"]), headline(["Kính gửi: các sở, ngành"])
+    (None, None)
+    """
     first = next((plain(ln) for ln in lines if plain(ln)), "")
     if (
         15 <= len(first) <= 250
@@ -59,7 +65,14 @@ def headline(lines: list[str]) -> str | None:
 
 
 def read_news(lines: list[str], doc: Document) -> None:
-    """Headline, reported directive and origin of a news item, set on ``doc``."""
+    """Headline, reported directive and origin of a news item, set on ``doc``.
+
+    >>> doc = Document("x", "x.md", "")
+    >>> read_news(["Yêu cầu siết chặt kỷ luật phòng dịch", "Ngày 21/7, Ban Bí thư có Điện gửi "
+    ...            "các tỉnh ủy.", "Nguồn: dangcongsan.vn"], doc)
+    >>> doc.title, doc.doc_type, doc.issuer, doc.issued_date, doc.origin
+    ('Yêu cầu siết chặt kỷ luật phòng dịch', 'Điện', 'Ban Bí thư', None, 'dangcongsan.vn')
+    """
     doc.title = headline(lines)
     texts = [plain(ln) for ln in lines if plain(ln)]
     for text in texts[1 : 1 + _LEDE_LINES] if doc.title else []:

@@ -43,7 +43,14 @@ _LINK_SHARE = 0.6  # a block whose text is this much link text is a menu or a li
 
 
 def drop_furniture(soup) -> None:
-    """Remove the page furniture from ``soup`` in place (see the module's docstring)."""
+    """Remove the page furniture from ``soup`` in place (see the module's docstring).
+
+    >>> from bs4 import BeautifulSoup
+    >>> soup = BeautifulSoup('<div class="menu"><a>Trang chủ</a> <a>Tin tức</a></div>'
+    ...     '<p>Nội dung.</p><h3>Tin liên quan</h3><ul><li><a>Khác</a></li></ul>', "html.parser")
+    >>> drop_furniture(soup); soup.get_text()
+    'Nội dung.'
+    """
     for tag in soup("title"):
         site = re.match(r"^(?P<page>.+\S)\s+[-|–]\s+[^-|–]+$", tag.get_text(" ", strip=True))
         if soup.find("h1") is not None:
