@@ -240,21 +240,7 @@ def issuer(lines: list[str], stop: int, formal: bool = True) -> str | None:
     >>> issuer(["ĐẢNG BỘ TỈNH NGHỆ AN", "HUYỆN ỦY NAM ĐÀN", "*", "Số 45-KL/HU"], 4)
     'Huyện ủy Nam Đàn'
     """
-    found: list[str] = []
-    seen = 0  # non-empty lines so far: a name not in capitals must open the document
-    for line in lines[:stop]:
-        text = plain(line)
-        if _MOTTOS.fullmatch(fold_chars(squash(text))):
-            continue
-        seen += bool(text)
-        chunks = [c.strip() for c in re.split(r"\s{2,}|\|", text) if c.strip()]
-        top = seen <= 2 or bool(found)
-        names = [c for c in chunks if _names_a_body(c, top, formal)]
-        skip = re.match(r"(?:Số|SỐ|V/[vV])\b", text) or fold(text) in _URGENCY
-        if names and not skip and date_line(line) is None:
-            found.append(names[0])
-        elif found:
-            break
+    found = _issuer_lines(lines[:stop], formal)
     if not found:
         return None
     start = max((i for i, c in enumerate(found) if _ORG.match(fold(c))), default=0)
@@ -266,6 +252,25 @@ def issuer(lines: list[str], stop: int, formal: bool = True) -> str | None:
     elif start and superior.endswith("Trung ương") and not name.endswith("Trung ương"):
         name = f"{name} Trung ương"  # BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TUYÊN GIÁO
     return name
+
+
+def _issuer_lines(lines: list[str], formal: bool) -> list[str]:
+    """The first run of lines naming a body, the motto skipped: superior first."""
+    found: list[str] = []
+    seen = 0  # non-empty lines so far: a name not in capitals must open the document
+    for line in lines:
+        text = plain(line)
+        if _MOTTOS.fullmatch(fold_chars(squash(text))):
+            continue
+        seen += bool(text)
+        chunks = [c.strip() for c in re.split(r"\s{2,}|\|", text) if c.strip()]
+        names = [c for c in chunks if _names_a_body(c, seen <= 2 or bool(found), formal)]
+        skip = re.match(r"(?:Số|SỐ|V/[vV])\b", text) or fold(text) in _URGENCY
+        if names and not skip and date_line(line) is None:
+            found.append(names[0])
+        elif found:
+            break
+    return found
 
 
 def _names_a_body(chunk: str, at_top: bool, formal: bool) -> bool:
