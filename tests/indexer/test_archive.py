@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+import docx
 import pytest
 
 from indexer.build import build_index
@@ -288,3 +289,17 @@ def test_index_of_the_archive_facets_its_types_issuers_signers_and_years(archive
             "Thủ tướng Chính phủ",
             [Reference("17/CT-TTg", None), Reference("1102/CĐ-TTg", "ttg/cd_1102")],
         )
+
+
+def test_docx_header_laid_out_with_tab_stops_instead_of_a_table(tmp_path):
+    # older Word files put both columns in one paragraph, separated by tabs
+    header = [
+        "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TỈNH QUẢNG NINH\t\tĐộc lập - Tự do - Hạnh phúc",
+        "Số: 08/CT-UBND\t\tQuảng Ninh, ngày 05 tháng 8 năm 2021",
+    ]
+    document = docx.Document()
+    for text in [*header, *a.QN_BODY, *a.QN_NOI_NHAN, *a.QN_SIGN]:
+        document.add_paragraph(text)
+    document.save(str(tmp_path / "ct.docx"))
+    assert record(tmp_path, "ct.docx") == a.EXPECTED["ubnd/qn_chi_thi_08.docx"]
