@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from indexer.analysis import key
+from indexer.lines import fold_chars
 
 _PHRASES = (
     "Ban Thường vụ|Ban Chấp hành|Ban Bí thư|Tổng Bí thư|Bộ Chính trị|Bí thư|Trung ương|Đảng|"
@@ -43,7 +44,15 @@ _CASING = sorted(
     ),
     key=lambda entry: -len(entry[0]),
 )
-_VOWELS = re.compile(r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]")
+# The shape of a Vietnamese syllable (folded): initial consonant, vowels, final consonant.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+"
+                       r"(?:ch|ng|nh|[cmnpt])?")  # fmt: skip
+_ROMAN = re.compile(r"[IVXLC]+")
+_SESSION_WORDS = frozenset("khóa khoá chương phần mục thứ kỳ kì hội".split())
+_PLACE_ENDS = frozenset(
+    "về của và trong tại trên theo năm đến từ cho với nhằm để ngày tháng đợt lần khóa".split()
+)
+_PLURAL = frozenset("các những mỗi từng cấp toàn hai ba nhiều".split())
 _ACRONYMS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
 
 
@@ -56,36 +65,57 @@ def capital(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def _is_acronym(word: str) -> bool:
-    return len(word) >= 2 and word.isupper() and not _VOWELS.search(word.lower())
+def _is_acronym(word: str, previous: str = "") -> bool:
+    """An upper-case word that is no Vietnamese syllable (``UBND``, ``HĐND``, ``WHO``), or a
+    Roman numeral after a session word (``khóa XIII``).
+
+    >>> [_is_acronym(w) for w in ("UBND", "HĐND", "NGHIỆP", "VI")], _is_acronym("XV", "khóa")
+    ([True, True, False, False], True)
+    """
+    if len(word) < 2 or not word.isupper():
+        return False
+    if _ROMAN.fullmatch(word) and previous in _SESSION_WORDS:
+        return True
+    return not _SYLLABLE.fullmatch(fold_chars(word))
 
 
-def proper(text: str, names: bool = False) -> str:
+def proper(text: str, names: bool = False, places: bool | None = None) -> str:
     """Capitals (or Title Case) to proper case; with ``names`` (the text names a body or
-    an office), the words after a unit are a place and those after an agency a field.
+    an office), the words after a unit are a place and those after an agency a field;
+    ``places`` (default: ``names``) alone is for titles, where ``PHÒNG`` is no agency.
 
     >>> proper("TỈNH ỦY NINH BÌNH", names=True), proper("PHÓ BÍ THƯ THƯỜNG TRỰC")
     ('Tỉnh ủy Ninh Bình', 'phó Bí thư Thường trực')
-    >>> proper("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", names=True)
-    'Ủy ban nhân dân thành phố Hà Nội'
+    >>> proper("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", names=True), proper("TỈNH ĐẮK LẮK", True)
+    ('Ủy ban nhân dân thành phố Hà Nội', 'tỉnh Đắk Lắk')
     >>> proper("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", True), proper("Sở Y Tế Tỉnh Bắc Ninh", True)
     ('Bộ Lao động - Thương binh và Xã hội', 'Sở Y tế tỉnh Bắc Ninh')
     >>> proper("VỀ CÔNG TÁC PHÒNG CHÁY, CHỮA CHÁY TRÊN ĐỊA BÀN TỈNH")
     'về công tác phòng cháy, chữa cháy trên địa bàn tỉnh'
+    >>> proper("TẠI TỈNH BÀ RỊA - VŨNG TÀU NĂM 2021 VÀ CÁC TỈNH LÂN CẬN", places=True)
+    'tại tỉnh Bà Rịa - Vũng Tàu năm 2021 và các tỉnh lân cận'
     """
+    places = names if places is None else places
     parts = re.split(r"(\w+)", text)
     words, gaps = parts[1::2], parts[0::2]
     keys = [key(w) for w in words]
-    out = [w if _is_acronym(w) else w.lower() for w in words]
-    i, mode, part_start = 0, "", False
+    out = [
+        w if _is_acronym(w, keys[i - 1] if i else "") else w.lower() for i, w in enumerate(words)
+    ]
+    i, mode, part_start, listing = 0, "", False, False
     while i < len(words):
         if mode == "field" and re.search(r"[,\-&]", gaps[i]):
             part_start = True
+        if mode == "place" and (keys[i] in _PLACE_ENDS or re.search(r"[,;:.()/]", gaps[i])):
+            mode = ""  # "tỉnh Quảng Ninh năm 2021", "tỉnh Quảng Ninh, …": the place ended
         hit = next((e for e in _CASING if tuple(keys[i : i + len(e[0])]) == e[0]), None)
         if hit is not None and hit[2] == "field" and (mode == "field" or not names):
             hit = None  # an agency word inside a field's name, or outside a name
         if hit is None:
-            if mode == "place" or (mode == "field" and part_start and keys[i] != "và"):
+            listing = listing and keys[i] == "và"  # "các xã, phường", "các xã và phường"
+            if mode == "place" and re.search(r"[aeiouy]", fold_chars(words[i].lower())):
+                out[i] = capital(words[i].lower())  # a place's syllables: "ĐẮK LẮK" -> "Đắk Lắk"
+            elif mode == "place" or (mode == "field" and part_start and keys[i] != "và"):
                 out[i] = capital(out[i])
                 part_start = False
             elif mode == "field" and keys[i] == "và":
@@ -93,24 +123,28 @@ def proper(text: str, names: bool = False) -> str:
             i += 1
             continue
         for j, upper in enumerate(hit[1]):
-            out[i + j] = capital(out[i + j]) if upper else out[i + j]
+            word = words[i + j].lower()  # a phrase has its own casing ("COVID" -> "Covid")
+            out[i + j] = capital(word) if upper else word
         if mode == "field" and hit[2] == "phrase":
             out[i] = capital(out[i]) if part_start else out[i]
+        elif hit[2] == "place" and i and (keys[i - 1] in _PLURAL or listing):
+            mode = ""  # "các tỉnh", "các xã, phường": kinds of unit, no place follows
         else:
-            mode = hit[2] if names else ""
+            mode = hit[2] if names or (places and hit[2] == "place") else ""
         part_start = mode == "field" and hit[2] == "field"
+        listing = hit[2] == "place" and mode == ""
         i += len(hit[0])
     parts[1::2] = out
     return "".join(parts)
 
 
-def sentence(text: str, names: bool = False) -> str:
+def sentence(text: str, names: bool = False, places: bool | None = None) -> str:
     """A capitalized phrase in sentence case.
 
     >>> sentence("PHÓ CHỦ TỊCH"), sentence("CỤC TRƯỞNG CỤC QUẢN LÝ CHẤT LƯỢNG", names=True)
     ('Phó Chủ tịch', 'Cục trưởng Cục Quản lý chất lượng')
     """
-    return capital(proper(text, names))
+    return capital(proper(text, names, places))
 
 
 def organization(text: str) -> str:

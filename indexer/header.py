@@ -212,7 +212,7 @@ def title_after_heading(lines: list[str], at: int) -> tuple[str | None, str | No
             break
         parts.append(text)
         gap = False
-    title = squash(" ".join(proper(p) if is_caps(p) else p for p in parts))
+    title = squash(" ".join(proper(p, places=True) if is_caps(p) else p for p in parts))
     return label, (title[:1].upper() + title[1:]) or None
 
 

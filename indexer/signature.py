@@ -46,6 +46,8 @@ def _keys(text: str) -> str:
 
 
 def _is_office(text: str) -> bool:
+    if len(text) > 80:  # a sentence, not a title
+        return False
     return bool(_SIGN_FOR.match(text) or _OFFICE.match(_keys(text)))
 
 

@@ -200,6 +200,25 @@ def test_title_ends_at_a_body_without_blank_lines_in_docx(tmp_path):
     }
 
 
+@pytest.mark.parametrize(
+    ("caps", "title"),
+    [
+        ("VỀ PHÒNG, CHỐNG DỊCH TRÊN ĐỊA BÀN TỈNH QUẢNG NINH NĂM 2021",
+         "Về phòng, chống dịch trên địa bàn tỉnh Quảng Ninh năm 2021"),
+        ("VỀ HỖ TRỢ HUYỆN BA CHẼ VÀ CÁC XÃ, PHƯỜNG CÓ DỊCH",
+         "Về hỗ trợ huyện Ba Chẽ và các xã, phường có dịch"),
+        ("VỀ TUYÊN TRUYỀN BẦU CỬ ĐẠI BIỂU QUỐC HỘI KHÓA XV VÀ HĐND CÁC CẤP CỦA UBND TỈNH",
+         "Về tuyên truyền bầu cử đại biểu Quốc hội khóa XV và HĐND các cấp của UBND tỉnh"),
+        ("VỀ VIỆC THỰC HIỆN KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY QUẢNG NINH VỀ CÔNG TÁC DÂN VẬN",
+         "Về việc thực hiện kết luận của Ban Thường vụ Tỉnh ủy Quảng Ninh về công tác dân vận"),
+    ],
+)  # fmt: skip
+def test_place_names_acronyms_and_session_numerals_in_a_capitals_title(tmp_path, caps, title):
+    body = ["CHỈ THỊ", caps, *a.QN_BODY[4:]]
+    a.make_docx(tmp_path / "ct.docx", a.QN_LEFT, a.QN_RIGHT, body, a.QN_NOI_NHAN, a.QN_SIGN)
+    assert record(tmp_path, "ct.docx") == {**a.EXPECTED["ubnd/qn_chi_thi_08.docx"], "title": title}
+
+
 # --- 5. News items and page furniture ----------------------------------------------------------
 
 
