@@ -21,7 +21,7 @@ from pathlib import Path
 from indexer import legacy
 from indexer.analysis import clean
 from indexer.records import RawDocument, document_id
-from indexer.webpage import drop_furniture
+from indexer.webpage import drop_furniture, drop_link_lines
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 _FORMATS = dict(zip(SUPPORTED, ("txt", "md", "docx", "pdf", "html", "html"), strict=True))
@@ -90,6 +90,7 @@ def read_source(path: Path, root: Path) -> RawDocument:
     fmt = _FORMATS[suffix]
     if fmt in ("txt", "md"):
         text, encoding = decode_text(data)
+        text = drop_link_lines(text) if fmt == "md" else text
     else:
         raw = {"docx": _docx_text, "pdf": _pdf_text, "html": _html_text}[fmt](data)
         text, encoding = _finish(raw, None)

@@ -16,6 +16,9 @@ parsed page (BeautifulSoup) and removes, in place:
 - copyright and publisher lines (``Bản quyền``, ``Cơ quan chủ quản``, ``©``);
 - the page ``<title>`` when the page has its own ``<h1>`` (it repeats the headline with the
   portal's name), else the portal's name after its last `` - `` or `` | ``.
+
+A page saved as markdown keeps the same furniture as link lines: ``drop_link_lines`` removes
+runs of lines that are only links (menus, related lists) and the heading over them.
 """
 
 from __future__ import annotations
@@ -94,3 +97,32 @@ def _is_link_list(tag) -> bool:
     if tag.name == "p":
         return text > 0 and linked >= 0.9 * text
     return len(links) >= 2 and text > 0 and linked >= _LINK_SHARE * text
+
+
+_LINK_LINE = re.compile(r"^\s*(?:[-*+]\s+|\d+\.\s+)?(?:\[[^\]]*\]\([^)]*\)[\s|»>/•·-]*)+$")
+
+
+def drop_link_lines(text: str) -> str:
+    """Markdown without its link-only runs (two lines or more: a menu, a related list) and
+    the related-list headings over them (``**Tin liên quan**``, ``## Xem thêm``).
+
+    >>> drop_link_lines("[Trang chủ](/) | [Tin tức](/t)\\nNội dung [xem](/x).\\n\\n"
+    ...     "**Tin liên quan:**\\n- [Một](/1)\\n- [Hai](/2)\\n")
+    'Nội dung [xem](/x).\\n\\n'
+    """
+    lines = text.splitlines(keepends=True)
+    links = [bool(_LINK_LINE.match(line)) for line in lines]
+
+    def _links_after(i: int) -> bool:
+        after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        return after is not None and links[after]
+
+    keep: list[str] = []
+    for i, line in enumerate(lines):
+        in_run = links[i] and (
+            (i > 0 and links[i - 1]) or (i + 1 < len(lines) and links[i + 1]) or "|" in line
+        )
+        if in_run or (_LIST_HEADING.match(line.strip().strip("#*_ ").strip()) and _links_after(i)):
+            continue
+        keep.append(line)
+    return "".join(keep)

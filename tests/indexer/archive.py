@@ -444,7 +444,9 @@ bảo đảm hàng hóa thiết yếu cho người dân trong thời gian giãn 
 </body></html>
 """
 
-NEWS_MD = """# UBND tỉnh Bắc Ninh yêu cầu tạm dừng các hoạt động không thiết yếu từ ngày 6/8
+NEWS_MD = """[Trang chủ](https://bacninh.gov.vn/) | [Tin tức](/tin-tuc) | [Văn bản](/van-ban)
+
+# UBND tỉnh Bắc Ninh yêu cầu tạm dừng các hoạt động không thiết yếu từ ngày 6/8
 
 *Thứ Năm, 05/08/2021 - 16:40*
 
@@ -455,6 +457,11 @@ Theo đó, từ 12 giờ ngày 6/8/2021, các cơ sở kinh doanh dịch vụ kh
 động; người dân chỉ ra khỏi nhà khi thật sự cần thiết.
 
 Nguồn: bacninh.gov.vn
+
+**Tin liên quan:**
+
+- [Bắc Ninh lập 12 chốt kiểm soát dịch](/tin/1)
+- [UBND tỉnh ban hành Công văn số 2290/UBND-KGVX](/tin/2)
 """
 
 # A news item that names no directive in its lede: no type, no issuer.

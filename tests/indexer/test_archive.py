@@ -246,6 +246,18 @@ def test_news_page_in_windows_1258_loses_its_menus_and_other_news(archive):
     )
 
 
+def test_news_page_saved_as_markdown_loses_its_menu_and_related_list(archive):
+    assert read_source(archive / "tin/bac_ninh.md", archive).text == (
+        "\n# UBND tỉnh Bắc Ninh yêu cầu tạm dừng các hoạt động không thiết yếu từ ngày 6/8\n\n"
+        "*Thứ Năm, 05/08/2021 - 16:40*\n\n"
+        "Ngày 5/8/2021, UBND tỉnh Bắc Ninh đã ban hành Công văn số 2345/UBND-KGVX về việc tạm "
+        "dừng các\nhoạt động không thiết yếu để phòng, chống dịch Covid-19 trên địa bàn tỉnh.\n\n"
+        "Theo đó, từ 12 giờ ngày 6/8/2021, các cơ sở kinh doanh dịch vụ không thiết yếu tạm dừng "
+        "hoạt\nđộng; người dân chỉ ra khỏi nhà khi thật sự cần thiết.\n\n"
+        "Nguồn: bacninh.gov.vn\n\n\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("lede", "doc_type", "issuer", "date", "references"),
     [
