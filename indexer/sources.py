@@ -4,7 +4,9 @@
 (.txt .md .docx .pdf .html .htm) into a ``RawDocument`` whose text is Unicode NFC
 (``analysis.clean``), or raises :class:`SourceError` with a plain reason for the user.
 ``decode_text`` finds the encoding of text bytes: UTF-8 (BOM or not), UTF-16, Windows-1258,
-and the pre-Unicode TCVN3/VNI encodings (converted by ``indexer.legacy``).
+and the pre-Unicode TCVN3/VNI encodings (converted by ``indexer.legacy``). Web pages, and
+markdown saved from them, lose their page furniture (``indexer.webpage``): menus, related
+lists and footers are not the document's text.
 """
 
 from __future__ import annotations
