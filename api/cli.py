@@ -130,6 +130,8 @@ def search(query: str, doc_type, year, as_json: bool, index_dir) -> None:
         )
     except SearchError as exc:
         raise click.ClickException(str(exc)) from exc
+    finally:
+        engine.close()
     if as_json:
         click.echo(json.dumps(asdict(results), ensure_ascii=False, indent=2))
         return
@@ -155,6 +157,8 @@ def lookup(number: str, as_json: bool, index_dir) -> None:
         hits = engine.lookup(number)
     except SearchError as exc:
         raise click.ClickException(str(exc)) from exc
+    finally:
+        engine.close()
     if not hits:
         raise click.ClickException(f"no document with number {number!r}")
     if as_json:

@@ -294,26 +294,3 @@ def variants(tokens: list[str], accented: bool = True, limit: int = 8) -> list[l
         results = [r + [o] for r in results for o in options][:limit]
         i += step
     return results
-
-
-# --- Document numbers (VIETNAMESE.md section 5) ------------------------------------------
-
-
-def number_key(number: str) -> str:
-    """A separator-blind, folded, upper-case key of a document number.
-
-    >>> number_key("342 - cv/tu") == number_key("342-CV/TU") == "342CVTU"
-    True
-    >>> number_key("1102/CĐ-TTg"), number_key("1767/CV-TU")
-    ('1102CDTTG', '1767CVTU')
-    """
-    return re.sub(r"[^0-9A-Z]", "", unidecode(clean(number)).upper())
-
-
-def fold_number(number: str) -> str:
-    """A number without diacritics, spaces removed, upper-case; separators kept.
-
-    >>> fold_number("1102/CĐ-TTg"), fold_number("342 - CV/TU")
-    ('1102/CD-TTG', '342-CV/TU')
-    """
-    return re.sub(r"\s+", "", unidecode(clean(number)).upper())

@@ -16,12 +16,12 @@ from indexer import schema as f
 from indexer.analysis import analyze
 from indexer.manifest import apply_manifest
 from indexer.metadata import extract_metadata
-from indexer.numbers import fold_number, number_key
+from indexer.numbers import lookup_forms, number_key
 from indexer.records import Document, Skipped
 from indexer.sources import SourceError, read_source
 
 # Bump when analysis or extraction changes, so that unchanged files are re-indexed once.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 
 @dataclass(slots=True)
@@ -67,9 +67,9 @@ def index_fields(doc: Document, digest: str) -> dict:
             view = analyze(text, with_words=False)
             fields[name], fields[folded_name] = view.accented, view.folded
     if doc.number:
-        fields[f.NUMBER] = doc.number.upper()
-        fields[f.NUMBER_FOLDED] = fold_number(doc.number).upper()
-        fields[f.NUMBER_KEY] = number_key(doc.number)
+        forms = lookup_forms(doc.number)
+        fields[f.NUMBER], fields[f.NUMBER_FOLDED] = forms.exact, forms.folded
+        fields[f.NUMBER_KEY] = forms.key
     for name, value in ((f.DOC_TYPE, doc.doc_type), (f.ISSUER, doc.issuer)):
         if value:
             fields[name] = value

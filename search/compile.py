@@ -15,7 +15,8 @@ from whoosh import query as wq
 from whoosh import scoring
 
 from indexer import schema as f
-from indexer.analysis import Unit, fold, folded, number_key, variants, words
+from indexer.analysis import Unit, fold, folded, variants, words
+from indexer.numbers import lookup_forms, number_key
 from search.postings import probabilistic_idf
 from search.query import Query, Text
 
@@ -169,9 +170,20 @@ def boost_query(query: Query, headings: bool = True) -> wq.Query | None:
 def number_query(number: str, exact: bool = True) -> wq.Query:
     """A document-number lookup: normalized forms first, separator-blind when not ``exact``."""
     if exact:
-        cleaned = "".join(number.split()).upper()
-        return wq.Or([wq.Term(f.NUMBER, cleaned), wq.Term(f.NUMBER_FOLDED, fold(cleaned).upper())])
+        forms = lookup_forms(number)
+        return wq.Or([wq.Term(f.NUMBER, forms.exact), wq.Term(f.NUMBER_FOLDED, forms.folded)])
     return wq.Term(f.NUMBER_KEY, number_key(number))
+
+
+def number_queries(number: str) -> list[wq.Query]:
+    """A number look-up's queries, most exact first (``numbers.lookup_forms``): the first
+    that finds something answers, so ``12/ĐA-UBND`` does not find ``12/DA-UBND``."""
+    forms = lookup_forms(number)
+    return [
+        wq.Term(f.NUMBER, forms.exact),
+        wq.Term(f.NUMBER_FOLDED, forms.folded),
+        wq.Term(f.NUMBER_KEY, forms.key),
+    ]
 
 
 def cited_by_query(number: str) -> wq.Query:

@@ -269,9 +269,11 @@ class Engine:
             raise BadQuery("number must be 1 to 100 characters, e.g. 342-CV/TU")
         with self._reading():
             state = self._current()
-            docnums = list(state.searcher.docs_for_query(qc.number_query(number)))
-            if not docnums:
-                docnums = list(state.searcher.docs_for_query(qc.number_query(number, exact=False)))
+            docnums: list[int] = []
+            for q in qc.number_queries(number):
+                docnums = [d for d in state.searcher.docs_for_query(q) if state.columns.live[d]]
+                if docnums:
+                    break
             return [self._hit(state, d, None, []) for d in sorted(docnums)]
 
     def document(self, doc_id: str, q: str = "") -> DocumentView:
