@@ -14,6 +14,8 @@ Rules:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from indexer import schema as f
 from indexer.analysis import Unit, fold, folded, variants, words
 from indexer.numbers import lookup_forms, number_key
@@ -25,6 +27,7 @@ PHRASE_BOOST = 2.0
 WORD_BOOST = 1.5
 NUMBER_BOOST = 50.0
 MAX_PREFIX_TERMS = 64
+VARIANT_WEIGHT = 0.8  # an equivalent spelling (kỹ for kĩ, bốn for 4) counts this much
 
 
 def _either(nodes: list[Node]) -> Node:
@@ -79,6 +82,8 @@ def text_query(text: Text, accented: bool, any_unit: bool = False) -> Node:
         else:
             units = tuple(_unit(unit, accented, fields) for unit in variant)
             options.append(Any(units) if any_unit else All(units))
+    # the spelling typed first: its hits outrank those of an equivalent spelling
+    options[1:] = [replace(o, boost=o.boost * VARIANT_WEIGHT) for o in options[1:]]
     return _either(options)
 
 
