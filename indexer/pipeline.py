@@ -14,6 +14,7 @@ from pathlib import Path
 
 from indexer import schema as f
 from indexer.analysis import analyze
+from indexer.display import display_text
 from indexer.manifest import apply_manifest
 from indexer.metadata import extract_metadata
 from indexer.numbers import lookup_forms, number_key
@@ -21,7 +22,7 @@ from indexer.records import Document, Skipped
 from indexer.sources import SourceError, read_source
 
 # Bump when analysis or extraction changes, so that unchanged files are re-indexed once.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 
 @dataclass(slots=True)
@@ -96,6 +97,7 @@ def prepare(task: tuple[Path, Path, dict | None]) -> Prepared | Skipped:
         data = path.read_bytes()
         raw = read_source(path, root)
         doc = extract_metadata(raw)
+        doc.body = display_text(doc.body)  # what is stored, shown, highlighted and analyzed
         if overrides:
             doc = apply_manifest(doc, overrides)
         digest = content_hash(data, overrides)
