@@ -24,9 +24,11 @@ from search.query import Query, Text
 
 FOLDED_WEIGHT = 0.3  # a folded-only hit on an accented query counts this much
 PHRASE_BOOST = 2.0
+PAIR_BOOST = 1.5  # each pair of adjacent query syllables found adjacent (proximity)
 WORD_BOOST = 1.5
 NUMBER_BOOST = 50.0
 MAX_PREFIX_TERMS = 64
+RESTORED_WEIGHT = 1.0  # a query typed without accents: its restored accented form's weight
 VARIANT_WEIGHT = 0.8  # an equivalent spelling (kỹ for kĩ, bốn for 4) counts this much
 
 
@@ -161,6 +163,10 @@ def boost_query(query: Query, headings: bool = True) -> Node | None:
         tokens = single if query.accented else folded(single)
         boosts.append(Phrase(name, tuple(tokens), slop=1, boost=PHRASE_BOOST))
         boosts.append(Phrase(f.TITLE_FOLDED, tuple(folded(single)), slop=1, boost=PHRASE_BOOST))
+        # proximity: a pair typed side by side counts where the text has it side by side
+        # (a two-syllable word, whatever the segmentation of the question)
+        pairs = dict.fromkeys(zip(tokens, tokens[1:], strict=False))
+        boosts.extend(Phrase(name, pair, slop=1, boost=PAIR_BOOST) for pair in pairs)
     if query.accented and query.groups:
         plain = " ".join(" ".join(t.tokens) for g in query.groups for t in g)
         boosts.extend(Term(f.WORDS, w, boost=WORD_BOOST) for w in sorted(set(words(plain))))
@@ -168,6 +174,39 @@ def boost_query(query: Query, headings: bool = True) -> Node | None:
     if not boosts:
         return None
     return _either(boosts)
+
+
+def restored_boost(restored: Query, headings: bool = True) -> Node | None:
+    """For a query typed without accents, its most likely accented form (``restored``,
+    parsed; ``suggest.restore_accents`` picks it from the index's own vocabulary), scored
+    as that accented query's body terms and boosts would be, weighted ``RESTORED_WEIGHT``.
+    Only a boost: it lifts the exact accented hits and never changes which documents match.
+
+    >>> from search.query import parse_query
+    >>> restored_boost(parse_query("tại chỗ"), headings=False).clauses[0]
+    Any(clauses=(Term(field='body', text='tại', boost=1.0),), boost=1.0)
+    """
+    if not restored.accented or not restored.groups:
+        return None
+    units: dict[Unit, None] = {}
+    for group in restored.groups:
+        for text in group:
+            for variant in variants(list(text.tokens)):
+                if text.phrase:
+                    units[tuple(t for unit in variant for t in unit)] = None
+                else:
+                    units.update(dict.fromkeys(variant))
+    nodes = [_unit(unit, True, [(f.BODY, 1.0, False)]) for unit in units]
+    extra = boost_query(replace(restored, numbers=[]), headings)
+    if extra is not None:
+        nodes.append(extra)
+    return Any(tuple(nodes), boost=RESTORED_WEIGHT)
+
+
+def combined(*nodes: Node | None) -> Node | None:
+    """The nodes that are not None, scored together (None when all are)."""
+    present = [n for n in nodes if n is not None]
+    return _either(present) if present else None
 
 
 def number_forms(number: str) -> list[tuple[str, str]]:

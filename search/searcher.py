@@ -134,9 +134,13 @@ class Engine:
 
     def _plan(self, query: Query, request: SearchRequest, any_group: bool, **page) -> Plan:
         long_question = len(query.terms()) > MAX_AND_TERMS
+        boosts = qc.boost_query(query, headings=not long_question)
+        restored = self._restored(query)
+        if restored is not None:
+            boosts = qc.combined(boosts, qc.restored_boost(restored, headings=not long_question))
         return Plan(
             required=qc.required_query(query, any_group=any_group),
-            boosts=qc.boost_query(query, headings=not long_question),
+            boosts=boosts,
             rerank_depth=RERANK_DEPTH,
             filters=self._filters(query, request),
             selections=self._selections(query, request),
@@ -201,10 +205,21 @@ class Engine:
             out[name] = facet_values(name, answer.facets.get(name, {}), chosen, labels)
         return out
 
+    def _vocabulary(self) -> Vocabulary:
+        return self._cached("vocabulary", lambda: Vocabulary.load(self.reader))
+
+    def _restored(self, query: Query) -> Query | None:
+        """A query typed without accents in its most likely accented form (None: typed
+        with accents, or nothing to restore)."""
+        if query.accented or not query.groups:
+            return None
+        text = restore_accents(query, self._vocabulary())
+        return parse_query(text) if text else None
+
     def _suggest(self, query: Query, total: int) -> str | None:
         if not query.groups or (query.accented and total):
             return None
-        vocabulary = self._cached("vocabulary", lambda: Vocabulary.load(self.reader))
+        vocabulary = self._vocabulary()
         if not query.accented:
             restored = restore_accents(query, vocabulary)
             if restored:
