@@ -28,7 +28,7 @@ PAIR_BOOST = 1.5  # each pair of adjacent query syllables found adjacent (proxim
 WORD_BOOST = 1.5
 NUMBER_BOOST = 50.0
 MAX_PREFIX_TERMS = 64
-RESTORED_WEIGHT = 1.0  # a query typed without accents: its restored accented form's weight
+RESTORED_WEIGHT = 0.5  # a query typed without accents: its restored accented form's weight
 VARIANT_WEIGHT = 0.8  # an equivalent spelling (kỹ for kĩ, bốn for 4) counts this much
 
 
