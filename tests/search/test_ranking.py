@@ -63,15 +63,16 @@ def test_adjacent_syllables_rank_above_scattered_ones(ranked, q):
 
 
 def test_boosts_hold_each_adjacent_pair_of_the_query():
+    from indexer import schema as f
     from search.compile import PAIR_BOOST, PHRASE_BOOST, boost_query
     from search.plan import Any, Phrase
     from search.query import parse_query
 
     assert boost_query(parse_query("chi dao dich"), headings=False) == Any(
         (
-            Phrase("body_folded", ("chi", "dao", "dich"), slop=1, boost=PHRASE_BOOST),
-            Phrase("title_folded", ("chi", "dao", "dich"), slop=1, boost=PHRASE_BOOST),
-            Phrase("body_folded", ("chi", "dao"), slop=1, boost=PAIR_BOOST),
-            Phrase("body_folded", ("dao", "dich"), slop=1, boost=PAIR_BOOST),
+            Phrase(f.BODY_FOLDED, ("chi", "dao", "dich"), slop=1, boost=PHRASE_BOOST),
+            Phrase(f.TITLE_FOLDED, ("chi", "dao", "dich"), slop=1, boost=PHRASE_BOOST),
+            Phrase(f.BODY_FOLDED, ("chi", "dao"), slop=1, boost=PAIR_BOOST),
+            Phrase(f.BODY_FOLDED, ("dao", "dich"), slop=1, boost=PAIR_BOOST),
         )
     )
