@@ -25,7 +25,7 @@ from search.query import Query, Text
 FOLDED_WEIGHT = 0.3  # a folded-only hit on an accented query counts this much
 PHRASE_BOOST = 2.0
 PAIR_BOOST = 1.5  # each pair of adjacent query syllables found adjacent (proximity)
-WORD_BOOST = 1.5
+WORD_BOOST = 0.3
 NUMBER_BOOST = 50.0
 MAX_PREFIX_TERMS = 64
 RESTORED_WEIGHT = 0.5  # a query typed without accents: its restored accented form's weight
