@@ -227,9 +227,6 @@ class Engine:
             out[name] = facet_values(name, answer.facets.get(name, {}), chosen, labels)
         return out
 
-    def _vocabulary(self) -> Vocabulary:
-        return self._cached("vocabulary", lambda: Vocabulary.load(self.reader))
-
     def _restored(self, query: Query) -> Query | None:
         """A query typed without accents in its most likely accented form (None: typed
         with accents, or nothing to restore)."""
