@@ -123,7 +123,10 @@ def test_family_page_puts_each_issuer_on_a_row_by_date(relations_client):
     ]
     assert placed == [
         ("Tỉnh ủy Ninh Bình", ["Chỉ thị 05-CT/TU 01/06/2021", "", "", ""]),
-        ("Ban Tuyên giáo", ["", "Hướng dẫn 03-HD/BTGTU 15/06/2021 · hướng dẫn", "", ""]),
+        (
+            "Ban Tuyên giáo Tỉnh ủy Ninh Bình",
+            ["", "Hướng dẫn 03-HD/BTGTU 15/06/2021 · hướng dẫn", "", ""],
+        ),
         ("Huyện ủy Hoa Lư", ["", "", "Kế hoạch 12-KH/HU 20/06/2021 · triển khai", ""]),
         ("Đảng ủy xã Ninh Hải", ["", "", "", "Kế hoạch 07-KH/ĐU 28/06/2021 · triển khai"]),
     ]
