@@ -39,7 +39,11 @@ def test_a_saved_search_reports_documents_new_since_last_seen(archive):
         before = client.get(f"/api/saved-searches/{search_id}").json()
         new_id = upload(client, "ke_hoach_15.txt", CITING)
         after = client.get(f"/api/saved-searches/{search_id}").json()
-        assert (after["total"], after["new"], after["new_ids"]) == (before["total"] + 1, 1, [new_id])
+        assert (after["total"], after["new"], after["new_ids"]) == (
+            before["total"] + 1,
+            1,
+            [new_id],
+        )
         seen = client.post(f"/api/saved-searches/{search_id}/seen", headers=KEY).json()
         assert (seen["total"], seen["new"], seen["new_ids"]) == (after["total"], 0, [])
         assert seen["seen_at"] >= before["seen_at"]
@@ -75,9 +79,7 @@ def test_saving_marking_and_deleting_need_the_key(archive, headers, status):
             client.delete(f"/api/saved-searches/{search_id}", headers=headers),
         ]
         assert [(r.status_code, list(r.json())) for r in refused] == [(status, ["detail"])] * 3
-        assert [s["id"] for s in client.get("/api/saved-searches").json()["results"]] == [
-            search_id
-        ]
+        assert [s["id"] for s in client.get("/api/saved-searches").json()["results"]] == [search_id]
 
 
 def test_saving_is_refused_when_no_key_is_configured(archive):
