@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.schemas import HitOut
@@ -51,7 +53,7 @@ class SavedSearchesOut(BaseModel):
 class LookupBatchIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    numbers: list[str] = Field(
+    numbers: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
         min_length=1,
         max_length=MAX_BATCH_NUMBERS,
         description="Up to 1,000 numbers (số hiệu), each written as loosely as for GET",
