@@ -57,6 +57,8 @@ def document_heading(record: dict) -> str:
 def cell(record: dict, key: str) -> str:
     """One field as text for a table cell or header line (dates the Vietnamese way)."""
     value = record.get(key)
+    if key == "subject":  # an untitled notice's heading stands in for its trích yếu
+        value = value or record.get("title")
     if key == "issued_date":
         return vietnamese_date(value)
     return "" if value is None else str(value)
