@@ -101,6 +101,7 @@ def serve(host: str, port: int, index_dir, corpus_dir, quiet: bool) -> None:
     import uvicorn
 
     from api.app import create_app
+    from api.welcome import welcome_lines
 
     settings = _settings(index_dir, corpus_dir)
     try:
@@ -119,7 +120,8 @@ def serve(host: str, port: int, index_dir, corpus_dir, quiet: bool) -> None:
         count = app.state.engine.document_count()
     except SearchError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"serving {count} documents on http://{host}:{port}/", err=True)
+    for line in welcome_lines(f"http://{host}:{port}", app.state.engine, count):
+        click.echo(line, err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
