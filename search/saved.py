@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from search.errors import NotFound
+from search.errors import NotFound, SearchError
 from search.models import SearchRequest
 from search.searcher import Engine
 
 DB_NAME = "saved-searches.sqlite3"
 PARAMS = ("q", "doc_type", "issuer", "year", "signer", "date_from", "date_to", "sort")
+MAX_ID = 2**63 - 1
 MAX_FEED_VERSIONS = 10_000  # feeds of ad-hoc searches remembered; the least used go first
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS saved_searches (
@@ -50,6 +51,12 @@ CREATE TABLE IF NOT EXISTS feed_versions (
     used_at TEXT NOT NULL
 );
 """
+
+
+class StoreUnavailable(SearchError):
+    """The database cannot be opened or written; the message says what to do."""
+
+    status = 503
 
 
 @dataclass(slots=True)
@@ -101,16 +108,22 @@ class SavedSearches:
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
         """One connection, one transaction (committed on success, rolled back on error)."""
-        if not self._ready:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(sqlite3.connect(self.path, timeout=30)) as db:
-            db.execute("PRAGMA foreign_keys = ON")
-            if not self._ready:
-                db.execute("PRAGMA journal_mode = WAL")
-                db.executescript(SCHEMA)
-                self._ready = True
-            with db:
-                yield db
+        if not self.path.parent.is_dir():  # no index yet: create no folders of our own
+            raise StoreUnavailable(
+                f"no folder {self.path.parent} for the saved searches: build the index "
+                "(`tracuu index`) or set TRACUU_SAVED_DB"
+            )
+        try:
+            with closing(sqlite3.connect(self.path, timeout=30)) as db:
+                db.execute("PRAGMA foreign_keys = ON")
+                if not self._ready:
+                    db.execute("PRAGMA journal_mode = WAL")
+                    db.executescript(SCHEMA)
+                    self._ready = True
+                with db:
+                    yield db
+        except sqlite3.OperationalError as exc:  # locked past the timeout, disk full, ...
+            raise StoreUnavailable(f"the saved-search database {self.path}: {exc}") from exc
 
     # --- saved searches ----------------------------------------------------------------
     def add(self, name: str, request: SearchRequest, matching: Iterable[str]) -> SavedSearch:
@@ -133,6 +146,8 @@ class SavedSearches:
         return [_saved(row) for row in rows]
 
     def get(self, search_id: int) -> SavedSearch:
+        if not 0 < search_id <= MAX_ID:  # SQLite's integers are 64-bit
+            raise NotFound(f"no saved search with id {search_id}")
         with self._db() as db:
             row = db.execute("SELECT * FROM saved_searches WHERE id = ?", (search_id,)).fetchone()
         if row is None:
@@ -140,6 +155,7 @@ class SavedSearches:
         return _saved(row)
 
     def delete(self, search_id: int) -> None:
+        self.get(search_id)
         with self._db() as db:
             gone = db.execute("DELETE FROM saved_searches WHERE id = ?", (search_id,)).rowcount
         if not gone:

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import httpx
 import pytest
 
-from tests.api.conftest import API_KEY, CITING, Archive
+from tests.service.conftest import API_KEY, CITING, Archive
 from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, Watch, _free_port, _wait_until_up
 
 pytestmark = pytest.mark.browser

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from tests.api.conftest import API_KEY, CITING, Archive, upload
 from tests.conftest import SEED
+from tests.service.conftest import API_KEY, CITING, Archive, upload
 
 FORM = {"q": "4 tại chỗ", "doc_type": "Công văn", "sort": "relevance"}
 

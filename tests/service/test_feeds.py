@@ -6,8 +6,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import datetime
 
-from tests.api.conftest import CITING, KEY, upload
 from tests.conftest import SEED
+from tests.service.conftest import CITING, KEY, upload
 
 NS = {"a": "http://www.w3.org/2005/Atom"}
 

@@ -10,8 +10,8 @@ import docx
 import pypdf
 import pytest
 
-from tests.api.conftest import upload
 from tests.conftest import SEED
+from tests.service.conftest import upload
 
 LINK = "http://testserver/documents/"
 HEADINGS = ["Số hiệu", "Loại văn bản", "Ngày ban hành", "Cơ quan ban hành", "Trích yếu", "Liên kết"]

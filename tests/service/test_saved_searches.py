@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from indexer.build import build_index
-from tests.api.conftest import CITING, KEY, upload
 from tests.conftest import SEED
+from tests.service.conftest import CITING, KEY, upload
 
 SEARCH = {"name": "Bốn tại chỗ", "q": "4 tại chỗ", "doc_type": ["Công văn"]}
 
@@ -117,3 +117,27 @@ def test_bad_saved_searches_are_400_with_a_detail(archive, body, detail):
         assert response.status_code == 400
         assert response.json()["detail"].startswith(detail), response.json()
         assert client.get("/api/saved-searches").json() == {"results": []}
+
+
+@pytest.mark.parametrize("search_id", ["0", "-1", "9223372036854775808", str(10**30)])
+def test_ids_past_sqlite_integers_are_404(archive, search_id):
+    with archive.client() as client:
+        answers = [
+            client.get(f"/api/saved-searches/{search_id}"),
+            client.get(f"/feeds/saved/{search_id}.atom"),
+            client.delete(f"/api/saved-searches/{search_id}", headers=KEY),
+            client.post(f"/api/saved-searches/{search_id}/seen", headers=KEY),
+        ]
+    for answer in answers:
+        assert answer.status_code == 404
+        assert answer.json() == {"detail": f"no saved search with id {int(search_id)}"}
+
+
+def test_without_a_folder_for_the_database_saved_searches_are_503(archive, tmp_path):
+    archive.settings.saved_db = tmp_path / "missing" / "saved.sqlite3"
+    with archive.client() as client:
+        answers = [client.get("/api/saved-searches"), save(client)]
+    for answer in answers:
+        assert answer.status_code == 503
+        assert answer.json()["detail"].startswith(f"no folder {tmp_path / 'missing'} for the")
+    assert not (tmp_path / "missing").exists()
