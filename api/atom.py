@@ -30,6 +30,7 @@ class FeedInfo:
     title: str  # Vietnamese, shown by feed readers
     self_url: str  # the feed's own absolute URL
     page_url: str  # the same list as a web page
+    subtitle: str | None = None  # a note for the reader, e.g. that the words were relaxed
 
 
 def document_tag(doc_id: str) -> str:
@@ -47,7 +48,7 @@ def reading_url(base_url: str, doc_id: str) -> str:
 
 def content_etag(info: FeedInfo, hits: list[Hit]) -> str:
     """A strong ETag of what the feed says (its title and entries), not of when."""
-    fields = [info.key, info.title, info.self_url] + [
+    fields = [info.key, info.title, info.subtitle, info.self_url] + [
         [h.id, h.number, h.title, h.subject, h.doc_type, h.issuer, h.issued_date, h.snippet]
         for h in hits
     ]
@@ -60,6 +61,8 @@ def render_feed(info: FeedInfo, hits: list[Hit], base_url: str, updated: str) ->
     feed = FeedGenerator()
     feed.id(TAG + info.key)
     feed.title(info.title)
+    if info.subtitle:
+        feed.subtitle(info.subtitle)
     feed.updated(updated)
     feed.author(name=AUTHOR)
     feed.link(href=info.self_url, rel="self", type="application/atom+xml")

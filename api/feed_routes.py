@@ -47,7 +47,8 @@ def search_feed(
     """The newest documents a search finds (the /api/search parameters)."""
     query = urlencode({k: v for k, v in params_of(search).items() if v and k != "sort"}, True)
     info = _info(request, f"search?{query}", f"Tìm kiếm {describe(search)}", f"/?{query}")
-    return atom_response(request, info, search_hits(engine, search), saved)
+    hits, info.subtitle = search_hits(engine, search)
+    return atom_response(request, info, hits, saved)
 
 
 @router.get("/saved/{search_id}.atom", response_class=Response)
@@ -57,7 +58,8 @@ def saved_search_feed(request: Request, search_id: int, engine: Searcher, saved:
     query = urlencode({k: v for k, v in params_of(current.request).items() if v}, True)
     title = f"{current.name} ({describe(current.request)})"
     info = _info(request, f"saved/{search_id}", title, f"/?{query}")
-    return atom_response(request, info, search_hits(engine, current.request), saved)
+    hits, info.subtitle = search_hits(engine, current.request)
+    return atom_response(request, info, hits, saved)
 
 
 @router.get("/related/{doc_id:path}.atom", response_class=Response)

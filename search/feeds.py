@@ -11,6 +11,7 @@ from search.models import Hit, SearchRequest
 from search.searcher import Engine
 
 FEED_SIZE = 50  # entries per feed: the newest documents
+RELAXED_NOTE = "Không có văn bản nào chứa tất cả các từ; đây là các văn bản chứa một phần các từ."
 
 
 def newest(request: SearchRequest) -> SearchRequest:
@@ -18,9 +19,11 @@ def newest(request: SearchRequest) -> SearchRequest:
     return replace(request, sort="newest", page=1, per_page=FEED_SIZE)
 
 
-def search_hits(engine: Engine, request: SearchRequest) -> list[Hit]:
-    """The newest documents ``request`` finds, with snippets of its words."""
-    return engine.search(newest(request)).results
+def search_hits(engine: Engine, request: SearchRequest) -> tuple[list[Hit], str | None]:
+    """The newest documents ``request`` finds, with snippets of its words; and a note
+    when no document has every word and these have only some (the search was relaxed)."""
+    results = engine.search(newest(request))
+    return results.results, RELAXED_NOTE if results.relaxed else None
 
 
 def citing_hits(engine: Engine, doc_id: str) -> tuple[dict, list[Hit]]:

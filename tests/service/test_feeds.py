@@ -127,3 +127,14 @@ def test_bad_feed_parameters_are_400_with_a_detail(archive):
         "detail": "no saved search with id 999"
     }
     assert not_a_number.status_code == 400 and list(not_a_number.json()) == ["detail"]
+
+
+def test_a_relaxed_search_feed_says_its_entries_have_only_some_words(archive):
+    with archive.client() as client:
+        relaxed = parse(client.get("/feeds/search.atom", params={"q": "tại chỗ qwxzv"}))
+        strict = parse(client.get("/feeds/search.atom", params={"q": "tại chỗ"}))
+    assert relaxed.find("a:subtitle", NS).text == (
+        "Không có văn bản nào chứa tất cả các từ; đây là các văn bản chứa một phần các từ."
+    )
+    assert len(entries(relaxed)) > 0
+    assert strict.find("a:subtitle", NS) is None
