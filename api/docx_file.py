@@ -52,13 +52,14 @@ def table_docx(title: str, note: str, records: list[dict]) -> bytes:
     """A table of ``records`` (each with a ``link``), one row each, under ``title``."""
     document = _new_document(title, landscape=True)
     document.add_paragraph(clean(note))
-    table = document.add_table(rows=1, cols=len(TABLE_COLUMNS))
+    # All rows made at once: python-docx's add_row() copies the last row each time (2x slower)
+    table = document.add_table(rows=len(records) + 1, cols=len(TABLE_COLUMNS))
     table.style = "Table Grid"
-    for header, (_, label) in zip(table.rows[0].cells, TABLE_COLUMNS, strict=True):
+    rows = table.rows
+    for header, (_, label) in zip(rows[0].cells, TABLE_COLUMNS, strict=True):
         header.paragraphs[0].add_run(label).bold = True
-    for record in records:
-        row = table.add_row().cells
-        for target, (key, _) in zip(row, TABLE_COLUMNS, strict=True):
+    for row, record in zip(rows[1:], records, strict=True):
+        for target, (key, _) in zip(row.cells, TABLE_COLUMNS, strict=True):
             target.text = clean(cell(record, key))
     return _saved(document)
 

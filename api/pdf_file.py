@@ -14,9 +14,9 @@ from pathlib import Path
 import font_source_sans_pro
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
-from fpdf.fonts import FontFace
 
 from api.labels import DOCUMENT_FIELDS, TABLE_COLUMNS, cell, document_heading
+from api.pdf_table import Table
 
 FONT_DIR = Path(font_source_sans_pro.font_directory)
 FAMILY = "SourceSansPro"
@@ -61,11 +61,11 @@ def table_pdf(title: str, note: str, records: list[dict]) -> bytes:
     pdf.set_font(FAMILY, "", 9)
     pdf.multi_cell(0, 5, drawable(note), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
-    heading = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
-    with pdf.table(col_widths=COLUMN_WIDTHS, headings_style=heading, line_height=4.5) as table:
-        table.row([label for _, label in TABLE_COLUMNS])
-        for record in records:
-            table.row([drawable(cell(record, key)) for key, _ in TABLE_COLUMNS])
+    scale = pdf.epw / sum(COLUMN_WIDTHS)
+    widths = [w * scale for w in COLUMN_WIDTHS]
+    table = Table(pdf, FAMILY, widths, [label for _, label in TABLE_COLUMNS])
+    for record in records:
+        table.row([drawable(cell(record, key)) for key, _ in TABLE_COLUMNS])
     return bytes(pdf.output())
 
 

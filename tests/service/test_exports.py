@@ -140,3 +140,17 @@ def test_unknown_export_formats_are_400(client, path):
     assert missing.status_code == 404 and missing.json() == {
         "detail": "no document with id 'khong_co'"
     }
+
+
+def test_a_long_pdf_table_repeats_its_headings_and_wraps_long_links(client):
+    from api.pdf_file import table_pdf
+
+    link = LINK + "uploads/" + "rất_dài_" * 12
+    records = client.get("/api/export", params={"q": "covid"}).json()["results"]
+    rows = [dict(r, link=link) for r in records] * 40
+    reader = pypdf.PdfReader(io.BytesIO(table_pdf("Tất cả", f"{len(rows)} văn bản", rows)))
+    assert len(reader.pages) > 3
+    for page in reader.pages:
+        assert " ".join(page.extract_text().split()).count(" ".join(HEADINGS)) == 1
+    flat = "".join("".join(p.extract_text() for p in reader.pages).split())
+    assert flat.count(link) == len(rows)  # each link whole, cut across lines
