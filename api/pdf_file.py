@@ -79,5 +79,5 @@ def document_pdf(record: dict, body: str) -> bytes:
             table.row([label, drawable(value)])
     pdf.ln(4)
     pdf.set_font(FAMILY, "", 11)
-    pdf.multi_cell(0, 5.5, drawable(body.strip()), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5.5, drawable(body.strip()), align="L", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
