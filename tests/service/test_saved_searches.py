@@ -4,8 +4,9 @@ key holder saves, marks seen or deletes; counts and "new since last seen" follow
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 
-from indexer.build import build_index
+from api.cli import main
 from tests.conftest import SEED
 from tests.service.conftest import CITING, KEY, upload
 
@@ -24,8 +25,9 @@ def test_saved_search_survives_a_restart_and_a_rebuild(archive):
         assert created.json()["total"] == 2 and created.json()["new"] == 0
     with archive.client() as restarted:
         assert restarted.get(f"/api/saved-searches/{search_id}").json() == created.json()
-    report = build_index(archive.corpus, archive.index_dir, rebuild=True, jobs=1)
-    assert report.documents == 5
+    command = ["index", str(archive.corpus), "--index-dir", str(archive.index_dir), "--rebuild"]
+    rebuilt_index = CliRunner().invoke(main, [*command, "--jobs", "1", "--quiet"])
+    assert rebuilt_index.exit_code == 0, rebuilt_index.output
     assert sorted(p.name for p in archive.index_dir.glob("gen-*")) == ["gen-000002"]
     with archive.client() as rebuilt:
         listed = rebuilt.get("/api/saved-searches").json()["results"]
