@@ -92,13 +92,27 @@ class ArraysWriter:
             self._field.terms.append(bytes(btext))
             self._field.post_starts.append(len(self._field.ids))
 
-    def add(self, docnum: int, weight: float, value: bytes | None) -> None:
+    def collector(self):
+        """``add(docnum, weight, value)`` for the current field's postings, or None when
+        the field is not recorded (one call per posting: the appends are bound once)."""
         field = self._field
-        if field is not None:
-            field.ids.append(docnum)
-            field.weights.append(weight)
-            if field.positional:
-                field.values.append(value or b"")
+        if field is None:
+            return None
+        ids, weights, values = field.ids.append, field.weights.append, field.values.append
+        if not field.positional:
+
+            def add(docnum: int, weight: float, value) -> None:
+                ids(docnum)
+                weights(weight)
+
+            return add
+
+        def add_with_positions(docnum: int, weight: float, value) -> None:
+            ids(docnum)
+            weights(weight)
+            values(value or b"")
+
+        return add_with_positions
 
     def close(self) -> None:
         header, blobs, offset = {}, [], 0

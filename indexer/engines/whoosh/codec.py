@@ -73,14 +73,17 @@ class FastFieldWriter(W3FieldWriter):
         super().start_field(fieldname, fieldobj)
         numeric = isinstance(fieldobj, fields.NUMERIC)  # dates and days: columns serve them
         self._arrays.start_field(fieldname, fieldobj.format.supports("positions"), not numeric)
+        self._collect = self._arrays.collector()
 
     def start_term(self, btext) -> None:
         super().start_term(btext)
         self._arrays.start_term(btext)
 
     def add(self, docnum, weight, vbytes, length) -> None:
-        super().add(docnum, weight, vbytes, length)
-        self._arrays.add(docnum, weight, vbytes)
+        # Called once per posting of the segment: two calls, no more
+        self._postwriter.add_posting(docnum, weight, vbytes, length)
+        if self._collect is not None:
+            self._collect(docnum, weight, vbytes)
 
     def close(self) -> None:
         super().close()
