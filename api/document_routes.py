@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, HTTPException, Query, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import FileResponse
 
 from api.deps import get_app_settings, get_engine, require_api_key
+from api.exports import MEDIA, document_response
 from api.schemas import DocumentOut, ErrorOut, FamilyOut, IndexedOut
 from api.settings import Settings
 from indexer.build import build_index, remove_documents
@@ -51,15 +52,26 @@ def read_family(doc_id: str, engine: Annotated[Engine, Depends(get_engine)]) -> 
     return FamilyOut(document=document, members=members)
 
 
-@router.get("/{doc_id:path}", response_model=DocumentOut)
+@router.get(
+    "/{doc_id:path}",
+    response_model=DocumentOut,
+    responses={200: {"content": {"application/json": {}, **{t: {} for t in MEDIA.values()}}}},
+)
 def read_document(
     doc_id: str,
     engine: Annotated[Engine, Depends(get_engine)],
+    http: Request,
     q: Annotated[str, Query(max_length=2000)] = "",
+    format: Annotated[str, Query(pattern="^(json|docx|pdf)$")] = "json",
 ) -> DocumentOut:
     """One document: metadata, full text, references and typed relations resolved, what
-    points at it, its status and its outline."""
+    points at it, its status and its outline; or, with format=docx|pdf, a file of its
+    metadata header and text."""
     view = engine.document(doc_id)
+    if format != "json":
+        return document_response(
+            format, view.record, view.record.get("body") or "", str(http.base_url)
+        )
     record = {k: v for k, v in view.record.items() if k not in ("references", "relations")}
     return DocumentOut(
         **record,
