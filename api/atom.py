@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote
@@ -60,9 +61,9 @@ def render_feed(info: FeedInfo, hits: list[Hit], base_url: str, updated: str) ->
     """The feed's XML; ``updated`` (ISO 8601) is when its content last changed."""
     feed = FeedGenerator()
     feed.id(TAG + info.key)
-    feed.title(info.title)
+    feed.title(_xml_text(info.title))
     if info.subtitle:
-        feed.subtitle(info.subtitle)
+        feed.subtitle(_xml_text(info.subtitle))
     feed.updated(updated)
     feed.author(name=AUTHOR)
     feed.link(href=info.self_url, rel="self", type="application/atom+xml")
@@ -72,6 +73,15 @@ def render_feed(info: FeedInfo, hits: list[Hit], base_url: str, updated: str) ->
     for hit in hits:
         _add_entry(feed, hit, base_url, updated)
     return feed.atom_str(pretty=True)
+
+
+def _xml_text(text: str) -> str:
+    """``text`` without the control characters XML 1.0 cannot hold (a query may carry them).
+
+    >>> _xml_text("Cơ quan: \x1fTỉnh ủy")
+    'Cơ quan: Tỉnh ủy'
+    """
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text)
 
 
 def _add_entry(feed: FeedGenerator, hit: Hit, base_url: str, fallback: str) -> None:
