@@ -104,10 +104,13 @@ def test_a_wrong_key_is_said_in_vietnamese_and_saves_nothing(tab, keyed_server):
     tab.goto("/?q=covid")
     tab.locator("details.save-search summary").click()
     tab.fill("#save-key", "khong-dung")
-    with tab.expect_response(lambda r: r.url.endswith("/saved")) as answer:
+    expected = "Failed to load resource: the server responded with a status of 403 (Forbidden)"
+    with (
+        tab.expect_console_message(lambda m: m.text == expected),  # logged after the answer
+        tab.expect_response(lambda r: r.url.endswith("/saved")) as answer,
+    ):
         tab.get_by_role("button", name="Lưu tìm kiếm").click()
     assert answer.value.status == 403
-    expected = "Failed to load resource: the server responded with a status of 403 (Forbidden)"
     tab.watch.errors.remove(expected)  # Chromium logs the refusal; nothing else may fail
     assert "Khóa API không đúng" in tab.locator(".notice.error").inner_text()
     names = [s["name"] for s in httpx.get(keyed_server + "/api/saved-searches").json()["results"]]
