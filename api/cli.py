@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from api.settings import Settings
+from api.solr_cli import solr
 from indexer.build import BuildError, BuildReport, build_index
 from indexer.locking import IndexBusy
 from indexer.progress import BarProgress, SilentProgress
@@ -166,6 +167,8 @@ def lookup(number: str, as_json: bool, index_dir) -> None:
             f"{hit.title or ''}"
         )
 
+
+main.add_command(solr)
 
 if __name__ == "__main__":
     main()
