@@ -78,8 +78,9 @@ def _answer(response: httpx.Response, path: str) -> dict:
     if response.is_success and isinstance(body, dict):
         return body
     message = _message(body) or response.text[:300].strip() or response.reason_phrase
-    raise SolrError(f"Solr answered {response.status_code} to {path}: {message}",
-                    response.status_code)
+    raise SolrError(
+        f"Solr answered {response.status_code} to {path}: {message}", response.status_code
+    )
 
 
 def _message(body) -> str | None:

@@ -71,12 +71,14 @@ class DevCluster:
 
 def java_command() -> str:
     """``$TRACUU_JAVA``, else Java 17 at /usr/bin/java, else ``java`` on PATH."""
-    return os.environ.get("TRACUU_JAVA") or ("/usr/bin/java" if Path("/usr/bin/java").exists()
-                                             else "java")
+    return os.environ.get("TRACUU_JAVA") or (
+        "/usr/bin/java" if Path("/usr/bin/java").exists() else "java"
+    )
 
 
-def start_cluster(nodes: int, base_port: int, directory: Path,
-                  on_progress: OnProgress = lambda _: None) -> DevCluster:
+def start_cluster(
+    nodes: int, base_port: int, directory: Path, on_progress: OnProgress = lambda _: None
+) -> DevCluster:
     """Build the launcher if needed, start ``nodes`` nodes and wait until all have joined."""
     if nodes < 1:
         raise LauncherError("a cluster needs at least one node")
@@ -94,8 +96,10 @@ def start_cluster(nodes: int, base_port: int, directory: Path,
         cluster.nodes.append(_launch(build, directory / "node1", base_port, zk_host, True))
         _wait_ready(cluster.nodes[0])
         on_progress(f"starting {nodes - 1} more node(s)") if nodes > 1 else None
-        rest = [_launch(build, directory / f"node{i + 1}", base_port + i, zk_host, False)
-                for i in range(1, nodes)]
+        rest = [
+            _launch(build, directory / f"node{i + 1}", base_port + i, zk_host, False)
+            for i in range(1, nodes)
+        ]
         cluster.nodes.extend(rest)
         for node in rest:
             _wait_ready(node)
@@ -108,6 +112,7 @@ def start_cluster(nodes: int, base_port: int, directory: Path,
 
 def run_foreground(cluster: DevCluster) -> None:
     """Wait until SIGINT or SIGTERM (or every node has died), then stop every node."""
+
     def stop(signum, frame):
         raise KeyboardInterrupt
 
@@ -125,13 +130,29 @@ def run_foreground(cluster: DevCluster) -> None:
 def _launch(build: Path, home: Path, port: int, zk_host: str, embed_zk: bool) -> Node:
     home.mkdir(parents=True, exist_ok=True)
     log = home / "console.log"
-    command = [java_command(), f"-Xmx{NODE_HEAP}", "-cp", classpath(build), MAIN_CLASS,
-               "--port", str(port), "--home", str(home), "--zk-host", zk_host]
+    command = [
+        java_command(),
+        f"-Xmx{NODE_HEAP}",
+        "-cp",
+        classpath(build),
+        MAIN_CLASS,
+        "--port",
+        str(port),
+        "--home",
+        str(home),
+        "--zk-host",
+        zk_host,
+    ]
     if embed_zk:
         command.append("--embed-zk")
     with open(log, "wb") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
+        process = subprocess.Popen(
+            command,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            preexec_fn=_die_with_parent,
+        )
     return Node(f"http://127.0.0.1:{port}/solr", process, log)
 
 
@@ -150,8 +171,10 @@ def _wait_ready(node: Node) -> None:
         if "READY " in text:
             return
         if "FAILED " in text or node.process.poll() is not None:
-            raise LauncherError(f"the node at {node.url} did not start; see {node.log} "
-                                f"and {node.log.parent / 'solr.log'}")
+            raise LauncherError(
+                f"the node at {node.url} did not start; see {node.log} "
+                f"and {node.log.parent / 'solr.log'}"
+            )
         time.sleep(0.2)
     raise LauncherError(f"the node at {node.url} did not start within {START_TIMEOUT:g} s")
 

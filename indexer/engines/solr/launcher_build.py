@@ -59,9 +59,18 @@ def build_launcher(on_progress: OnProgress = lambda _: None) -> Path:
         return build
     maven = shutil.which("mvn")
     if maven is None:
-        raise LauncherError("Maven (mvn) is needed to build the Solr launcher: apt-get install maven")
-    command = [maven, "-B", "-f", str(LAUNCHER_DIR / "pom.xml"), f"-Dtracuu.target={build}",
-               "-DskipTests", "package"]
+        raise LauncherError(
+            "Maven (mvn) is needed to build the Solr launcher: apt-get install maven"
+        )
+    command = [
+        maven,
+        "-B",
+        "-f",
+        str(LAUNCHER_DIR / "pom.xml"),
+        f"-Dtracuu.target={build}",
+        "-DskipTests",
+        "package",
+    ]
     on_progress("building the Solr launcher with Maven (first time: downloads ~120 MB)")
     _run_maven(command, on_progress)
     if not (build / JAR).is_file():
@@ -72,8 +81,9 @@ def build_launcher(on_progress: OnProgress = lambda _: None) -> Path:
 def _run_maven(command: list[str], on_progress: OnProgress) -> None:
     """Run Maven, reporting downloads as running totals and errors as they come."""
     count, size, errors = 0, 0.0, []
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True, errors="replace") as proc:
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace"
+    ) as proc:
         for line in proc.stdout:
             found = DOWNLOADED.search(line)
             if found:
