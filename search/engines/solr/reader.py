@@ -1,0 +1,251 @@
+"""The SolrCloud engine, read side: one ``Plan`` -> one Solr request -> one ``Answer``.
+
+- ``required`` is the scored query ``q`` (none: every document, ordered newest first);
+- ``boosts`` rerank the ``rerank_depth`` best candidates (ReRank query parser, weight 1:
+  their scores add to the candidates'), when ranked by relevance;
+- ``filters`` are ``fq``; each facet selection is a tagged ``fq`` that its own facet's
+  count excludes (JSON Facet API, ``excludeTags``);
+- shards that do not answer make a partial answer (``shards.tolerant``), naming them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from indexer import schema as f
+from indexer.engines.solr.client import SolrClient, SolrError, SolrUnreachable
+from search.engines.solr.translate import SCALE, quote, selection_filter, to_lucene
+from search.errors import IndexUnavailable
+from search.plan import YEAR, Answer, Plan
+
+if TYPE_CHECKING:
+    from indexer.engine import EngineConfig
+
+PAGE = 10_000  # ids per request when listing many
+HISTOGRAM = "_histogram"
+SORTS = {
+    "relevance": f"score desc,{f.ID} asc",
+    "newest": f"{f.DAY} desc,{f.ID} asc",  # undated last: the field sorts missing last
+    "oldest": f"{f.DAY} asc,{f.ID} asc",
+}
+
+
+class SolrReader:
+    """Reads the collection of ``config``."""
+
+    name = "solr"
+
+    def __init__(self, config: EngineConfig) -> None:
+        self.url = config.solr_url
+        self.collection = config.solr_collection
+        self.client = SolrClient(config.solr_url, config.solr_collection)
+
+    # --- searching ---------------------------------------------------------------------
+    def run(self, plan: Plan) -> Answer:
+        params = self._params(plan)
+        if plan.limit is None:  # every hit: count them first
+            counted = self._select({**params, "rows": 0}, plan.time_budget)
+            params["rows"] = max(counted["response"]["numFound"], 1)
+            params["rerank_docs"] = params["rows"]
+        answer = self._select(_finish(params), plan.time_budget)
+        return self._answer(plan, answer)
+
+    def _params(self, plan: Plan) -> dict:
+        ranked = plan.required is not None and plan.sort == "relevance"
+        unranked = plan.required is None and plan.sort == "relevance"
+        sort = SORTS["newest"] if unranked else SORTS[plan.sort]
+        params: dict = {
+            "q": "*:*" if plan.required is None else to_lucene(plan.required, self._expand),
+            "fq": [to_lucene(node, self._expand) for node in plan.filters],
+            "sort": sort,
+            "start": plan.offset,
+            "rows": plan.limit if plan.limit is not None else 0,
+            "fl": f"{f.ID},score" if ranked else f.ID,
+            "shards.tolerant": "true",
+            "shards.info": "true",
+        }
+        for name, labels in plan.selections.items():
+            params["fq"].append(selection_filter(name, labels))
+        if ranked and plan.boosts is not None:
+            params["rqq"] = to_lucene(plan.boosts, self._expand)
+            params["rerank_docs"] = max(plan.rerank_depth, plan.offset + (plan.limit or 0))
+        facets = {
+            name: {
+                "type": "terms",
+                "field": name,
+                "limit": -1,
+                "mincount": 1,
+                "domain": {"excludeTags": f"sel_{name}"},
+            }
+            for name in plan.facets
+        }
+        if plan.histogram:
+            field = f.YEAR if plan.histogram == YEAR else f.MONTH
+            facets[HISTOGRAM] = {
+                "type": "terms",
+                "field": field,
+                "limit": -1,
+                "mincount": 1,
+                "sort": "index asc",
+            }
+        if facets:
+            params["json.facet"] = json.dumps(facets, ensure_ascii=False)
+        return params
+
+    def _answer(self, plan: Plan, answer: dict) -> Answer:
+        ranked = plan.required is not None and plan.sort == "relevance"
+        docs = answer["response"]["docs"]
+        hits = [(d[f.ID], round(d["score"] * SCALE, 4) if ranked else None) for d in docs]
+        facets_in = answer.get("facets", {})
+        facets = {
+            name: {str(b["val"]): b["count"] for b in facets_in.get(name, {}).get("buckets", [])}
+            for name in plan.facets
+        }
+        histogram = [
+            (int(b["val"]), b["count"]) for b in facets_in.get(HISTOGRAM, {}).get("buckets", [])
+        ]
+        partial = bool(answer.get("responseHeader", {}).get("partialResults"))
+        return Answer(
+            total=answer["response"]["numFound"],
+            hits=hits,
+            facets=facets,
+            histogram=histogram,
+            partial=partial,
+            missing=self._missing(answer) if partial else [],
+        )
+
+    def _missing(self, answer: dict) -> list[str]:
+        """Shards without a live replica (else the shards whose request failed)."""
+        try:
+            down = [name for name, shard in self._shards().items() if not shard["up"]]
+        except IndexUnavailable:
+            down = []
+        if down:
+            return down
+        info = answer.get("shards.info", {})
+        return sorted(key for key, value in info.items() if value.get("error"))
+
+    def _expand(self, field: str, prefix: str, limit: int) -> list[str]:
+        """The first ``limit`` terms of ``field`` beginning with ``prefix``, in index order."""
+        answer = self._call(
+            self.client.select,
+            {
+                "terms.fl": field,
+                "terms.prefix": prefix,
+                "terms.limit": limit,
+                "terms.sort": "index",
+                "terms.mincount": 1,
+                "shards.tolerant": "true",
+            },
+            "terms",
+        )
+        flat = answer.get("terms", {}).get(field, [])
+        return flat[0::2] if isinstance(flat, list) else list(flat)
+
+    def _select(self, params: dict, budget: float) -> dict:
+        return self._call(self.client.select, params, timeout=budget + 1.0)
+
+    # --- documents ---------------------------------------------------------------------
+    def records(self, ids: list[str]) -> dict[str, dict]:
+        found: dict[str, dict] = {}
+        for start in range(0, len(ids), 1000):
+            chunk = ids[start : start + 1000]
+            q = f"{f.ID}:(" + " OR ".join(quote(i) for i in chunk) + ")"
+            answer = self._call(
+                self.client.select, {"q": q, "fl": f"{f.ID},{f.RECORD}", "rows": len(chunk)}
+            )
+            for doc in answer["response"]["docs"]:
+                found[doc[f.ID]] = json.loads(doc[f.RECORD])
+        return found
+
+    def ids_with(self, field: str, value: str) -> list[str]:
+        return self._ids(f"{field}:{quote(value)}")
+
+    def _ids(self, q: str) -> list[str]:
+        ids, cursor = [], "*"
+        while True:
+            params = {"q": q, "fl": f.ID, "sort": f"{f.ID} asc", "rows": PAGE, "cursorMark": cursor}
+            answer = self._call(self.client.select, params)
+            ids.extend(d[f.ID] for d in answer["response"]["docs"])
+            if answer["nextCursorMark"] == cursor:
+                return ids
+            cursor = answer["nextCursorMark"]
+
+    def terms(self, field: str):
+        lower = None
+        while True:
+            params = {
+                "terms.fl": field,
+                "terms.limit": PAGE,
+                "terms.sort": "index",
+                "terms.mincount": 1,
+            }
+            if lower is not None:
+                params.update({"terms.lower": lower, "terms.lower.incl": "false"})
+            flat = self._call(self.client.select, params, "terms").get("terms", {}).get(field, [])
+            yield from zip(flat[0::2], flat[1::2], strict=True)
+            if len(flat) < 2 * PAGE:
+                return
+            lower = flat[-2]
+
+    def document_count(self) -> int:
+        return self._call(self.client.select, {"q": "*:*", "rows": 0})["response"]["numFound"]
+
+    # --- cluster -----------------------------------------------------------------------
+    def health(self) -> dict:
+        """Live nodes, and each shard's replicas (node, state, leader) and whether it is up."""
+        status = self._cluster_status()
+        return {
+            "url": self.url,
+            "collection": self.collection,
+            "live_nodes": sorted(status["cluster"]["live_nodes"]),
+            "shards": self._shards(status),
+        }
+
+    def _cluster_status(self) -> dict:
+        return self._call(
+            self.client.admin,
+            "admin/collections",
+            {"action": "CLUSTERSTATUS", "collection": self.collection},
+        )
+
+    def _shards(self, status: dict | None = None) -> dict:
+        status = status or self._cluster_status()
+        live = set(status["cluster"]["live_nodes"])
+        shards = status["cluster"]["collections"][self.collection]["shards"]
+        out = {}
+        for name, shard in sorted(shards.items()):
+            replicas = [
+                {
+                    "node": r["node_name"],
+                    "state": r["state"] if r["node_name"] in live else "down",
+                    "leader": r.get("leader") == "true",
+                }
+                for r in shard["replicas"].values()
+            ]
+            out[name] = {"up": any(r["state"] == "active" for r in replicas), "replicas": replicas}
+        return out
+
+    def _call(self, method, *args, **kwargs) -> dict:
+        """A Solr call; a cluster that cannot be reached or answers an error is a 503."""
+        try:
+            return method(*args, **kwargs)
+        except SolrUnreachable as exc:
+            raise IndexUnavailable(
+                f"the Solr collection {self.collection!r} cannot be reached at {self.url} "
+                f"({exc.__cause__ or exc}); start Solr or set TRACUU_SOLR_URL"
+            ) from exc
+        except SolrError as exc:
+            raise IndexUnavailable(f"the Solr collection {self.collection!r}: {exc}") from exc
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def _finish(params: dict) -> dict:
+    """The rerank clause, once the number of candidates is known."""
+    depth = params.pop("rerank_docs", None)
+    if "rqq" in params and depth:
+        params["rq"] = f"{{!rerank reRankQuery=$rqq reRankDocs={depth} reRankWeight=1}}"
+    return params
