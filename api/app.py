@@ -55,7 +55,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         responses=ERROR_RESPONSES,
     )
     app.state.settings = settings
-    app.state.engine = Engine(settings.index_dir, time_budget=settings.search_time_budget)
+    app.state.engine = Engine(
+        settings.index_dir,
+        time_budget=settings.search_time_budget,
+        config=settings.engine_config(),
+    )
     app.include_router(search_routes.router)
     app.include_router(document_routes.router)
     _add_web(app)
@@ -64,8 +68,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/healthz", response_model=HealthOut, tags=["service"])
     def health() -> HealthOut:
-        """Liveness, with the number of documents in the index."""
-        return HealthOut(status="ok", documents=app.state.engine.document_count())
+        """Liveness, with the number of documents in the index and the engine holding it."""
+        engine = app.state.engine
+        details = engine.health()
+        return HealthOut(
+            status="ok",
+            documents=engine.document_count(),
+            backend=details.pop("backend"),
+            engine=details,
+        )
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):

@@ -30,6 +30,10 @@ def _settings(index_dir: str | None = None, corpus_dir: str | None = None) -> Se
     return Settings(**overrides)
 
 
+def _engine(settings: Settings) -> Engine:
+    return Engine(settings.index_dir, config=settings.engine_config())
+
+
 @click.group()
 def main() -> None:
     """tracuu: full-text search for Vietnamese administrative documents."""
@@ -55,6 +59,7 @@ def index(paths: tuple[Path, ...], index_dir: str | None, rebuild: bool, jobs, q
         report = build_index(
             root,
             settings.index_dir,
+            engine=settings.engine_config(),
             files=files,
             rebuild=rebuild,
             jobs=jobs,
@@ -101,6 +106,7 @@ def serve(host: str, port: int, index_dir, corpus_dir, quiet: bool) -> None:
         report = build_index(
             settings.corpus_dir,
             settings.index_dir,
+            engine=settings.engine_config(),
             progress=SilentProgress() if quiet else BarProgress(),
         )
     except (BuildError, IndexBusy) as exc:
@@ -124,17 +130,21 @@ def serve(host: str, port: int, index_dir, corpus_dir, quiet: bool) -> None:
 @click.option("--index-dir", help="Index directory")
 def search(query: str, doc_type, year, as_json: bool, index_dir) -> None:
     """Search the index."""
-    engine = Engine(_settings(index_dir).index_dir)
+    request = SearchRequest(q=query, doc_type=list(doc_type), year=list(year), per_page=10)
     try:
-        results = engine.search(
-            SearchRequest(q=query, doc_type=list(doc_type), year=list(year), per_page=10)
-        )
+        with _engine(_settings(index_dir)) as engine:
+            results = engine.search(request)
     except SearchError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
         click.echo(json.dumps(asdict(results), ensure_ascii=False, indent=2))
         return
     click.echo(f"{results.total} documents ({results.took_ms} ms)")
+    if results.partial:
+        missing = ", ".join(results.missing) or "part of the index"
+        click.echo(f"Kết quả chưa đầy đủ: {missing} không trả lời; the total is incomplete")
+    if results.relaxed:
+        click.echo("Không có văn bản nào chứa tất cả các từ; đây là các văn bản gần nhất.")
     if results.suggestion:
         click.echo(f"Có phải bạn muốn tìm: {results.suggestion}")
     for hit in results.results:
@@ -151,9 +161,9 @@ def search(query: str, doc_type, year, as_json: bool, index_dir) -> None:
 @click.option("--index-dir", help="Index directory")
 def lookup(number: str, as_json: bool, index_dir) -> None:
     """Find documents by number (số hiệu)."""
-    engine = Engine(_settings(index_dir).index_dir)
     try:
-        hits = engine.lookup(number)
+        with _engine(_settings(index_dir)) as engine:
+            hits = engine.lookup(number)
     except SearchError as exc:
         raise click.ClickException(str(exc)) from exc
     if not hits:

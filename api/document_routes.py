@@ -74,7 +74,9 @@ async def upload_document(
     tmp = target.with_name(f".{name}.part")
     tmp.write_bytes(data)
     tmp.replace(target)
-    report = build_index(root, settings.index_dir, files=[target], jobs=1)
+    report = build_index(
+        root, settings.index_dir, files=[target], jobs=1, engine=settings.engine_config()
+    )
     if report.skipped:
         target.unlink(missing_ok=True)
         raise HTTPException(400, f"cannot index {name}: {report.skipped[0].reason}")
@@ -95,7 +97,7 @@ def delete_document(
         trash = root / ".deleted" / path.relative_to(root)
         trash.parent.mkdir(parents=True, exist_ok=True)
         path.replace(trash)
-    remove_documents(settings.index_dir, [doc_id])
+    remove_documents(settings.index_dir, [doc_id], engine=settings.engine_config())
 
 
 def safe_filename(name: str) -> str:

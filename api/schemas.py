@@ -39,6 +39,11 @@ class SearchOut(_Model):
     suggestion: str | None = Field(
         description="Accented form of an unaccented query, or a query that has hits; or null"
     )
+    relaxed: bool = Field(
+        description="True when no document has every word and these have some (any-word)"
+    )
+    partial: bool = Field(description="True when part of a distributed index did not answer")
+    missing: list[str] = Field(default_factory=list, description="The parts that did not answer")
 
 
 class LookupOut(_Model):
@@ -89,6 +94,8 @@ class TimelineOut(_Model):
 class HealthOut(_Model):
     status: str
     documents: int
+    backend: str = Field(description="The engine holding the index (TRACUU_BACKEND)")
+    engine: dict = Field(default_factory=dict, description="Engine details (Solr: nodes, shards)")
 
 
 class IndexedOut(_Model):

@@ -8,6 +8,10 @@ from pathlib import Path
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from indexer.engine import EngineConfig
+
+_ENGINE = EngineConfig()  # the defaults
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="TRACUU_")
@@ -17,6 +21,12 @@ class Settings(BaseSettings):
     api_key: SecretStr | None = None  # unset: write endpoints answer 403
     max_upload_bytes: int = 20 * 1024 * 1024
     search_time_budget: float = 5.0  # seconds per search; past it the API answers 503
+    backend: str = _ENGINE.backend  # an engine of indexer/engines; empty: the default
+    solr_url: str = _ENGINE.solr_url
+    solr_collection: str = _ENGINE.solr_collection
+
+    def engine_config(self) -> EngineConfig:
+        return EngineConfig(self.backend, self.solr_url, self.solr_collection).checked()
 
 
 @lru_cache

@@ -16,22 +16,46 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from importlib import import_module
+from pathlib import Path
 from typing import Protocol
 
-BACKENDS = ("whoosh", "solr")
+ENGINES = Path(__file__).parent / "engines"  # one folder per engine
 
 Task = tuple  # (path, corpus root, manifest overrides or None): what ``prepare`` takes
 OnResult = Callable[[object], None]  # called with each ``(id, characters)`` or ``Skipped``
 
 
+def engine_names() -> list[str]:
+    """The engines this installation has: the folders of ``indexer/engines``."""
+    return sorted(p.name for p in ENGINES.iterdir() if (p / "__init__.py").is_file())
+
+
+def default_engine() -> str:
+    """The engine whose package says ``DEFAULT = True`` (the embedded Whoosh engine)."""
+    for name in engine_names():
+        if getattr(import_module(f"indexer.engines.{name}"), "DEFAULT", False):
+            return name
+    raise RuntimeError("no engine in indexer/engines says DEFAULT = True")
+
+
 @dataclass(frozen=True, slots=True)
 class EngineConfig:
-    """Which engine, and where: Whoosh in a local directory, or a SolrCloud collection."""
+    """Which engine, and where: the default one in a local directory, or a SolrCloud
+    collection. An empty ``backend`` means the default engine."""
 
-    backend: str = "whoosh"
+    backend: str = ""
     solr_url: str = "http://127.0.0.1:8983/solr"
     solr_collection: str = "tracuu"
+
+    def checked(self) -> EngineConfig:
+        """This config with its backend named and known (``ValueError`` otherwise)."""
+        name = (self.backend or default_engine()).strip().lower()
+        if name not in engine_names():
+            known = ", ".join(engine_names())
+            raise ValueError(f"TRACUU_BACKEND must be one of {known}, not {self.backend!r}")
+        return replace(self, backend=name)
 
     @classmethod
     def from_env(cls) -> EngineConfig:
@@ -42,6 +66,10 @@ class EngineConfig:
             solr_url=os.environ.get("TRACUU_SOLR_URL", default.solr_url),
             solr_collection=os.environ.get("TRACUU_SOLR_COLLECTION", default.solr_collection),
         )
+
+
+class BuildError(Exception):
+    """An index that cannot be built or written; the message says what to do."""
 
 
 class Writer(Protocol):

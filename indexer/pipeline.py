@@ -49,7 +49,8 @@ def content_hash(data: bytes, overrides: dict | None) -> str:
 
 
 def index_fields(doc: Document, digest: str) -> dict:
-    """The Whoosh fields of one document (every text field analyzed once, here)."""
+    """The engine-free index fields of one document (``indexer.engine``); every text field
+    is analyzed once, here."""
     body = analyze(doc.body)
     fields: dict = {
         f.ID: doc.id,
@@ -78,12 +79,12 @@ def index_fields(doc: Document, digest: str) -> dict:
             fields[name] = value
     if doc.issued_date:
         day = datetime.strptime(doc.issued_date, "%Y-%m-%d")
-        fields[f.ISSUED_DATE] = day
+        fields[f.ISSUED_DATE] = day.strftime("%Y-%m-%d")
         fields[f.DAY] = int(day.strftime("%Y%m%d"))
         fields[f.YEAR] = day.year
     if doc.references:
-        fields[f.REFERENCES] = ",".join(r.upper() for r in doc.references)
-        fields[f.REFERENCE_KEYS] = ",".join(number_key(r) for r in doc.references)
+        fields[f.REFERENCES] = [r.upper() for r in doc.references]
+        fields[f.REFERENCE_KEYS] = [number_key(r) for r in doc.references]
     return fields
 
 

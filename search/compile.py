@@ -1,22 +1,22 @@
-"""A parsed ``Query`` -> Whoosh queries: what must match, and what ranks higher.
+"""A parsed ``Query`` -> plan nodes (``search.plan``): what must match, and what ranks
+higher. Engine-free: every engine runs the same nodes.
 
-With ``searcher.py``, the only module that knows the engine. Rules:
+Rules:
 - typed with accents: each unit searches the accented view (both tone placements share one
   key) and, weighted lower, the folded view, so exact-accent hits rank first;
 - typed without accents: the folded view only;
 - every unit has its equivalent spellings (``analysis.variants``) as alternatives;
+- a quoted phrase is only ever that phrase (in either view), even when the words of an
+  unquoted query are relaxed to any-word;
 - scoring boosts, never filters: the whole query as a phrase, underthesea words, and a
   document number typed as the query.
 """
 
 from __future__ import annotations
 
-from whoosh import query as wq
-from whoosh import scoring
-
 from indexer import schema as f
 from indexer.analysis import Unit, fold, folded, number_key, variants, words
-from search.postings import probabilistic_idf
+from search.plan import All, Any, Everything, Node, Phrase, Prefix, Term, Without
 from search.query import Query, Text
 
 FOLDED_WEIGHT = 0.3  # a folded-only hit on an accented query counts this much
@@ -26,17 +26,8 @@ NUMBER_BOOST = 50.0
 MAX_PREFIX_TERMS = 64
 
 
-class Weighting(scoring.BM25F):
-    """BM25F with the probabilistic idf (as in Lucene's BM25), not Whoosh's
-    ``log(N / (n + 1)) + 1``, whose ``+ 1`` gives words in every document (``của``,
-    ``các``, ``theo``) weight near that of rare ones and drowns long questions."""
-
-    def idf(self, searcher, fieldname, text):
-        parent = searcher.get_parent()
-        return probabilistic_idf(parent.doc_frequency(fieldname, text), parent.doc_count_all())
-
-
-WEIGHTING = Weighting(B=0.75, K1=1.2)
+def _either(nodes: list[Node]) -> Node:
+    return nodes[0] if len(nodes) == 1 else Any(tuple(nodes))
 
 
 def _views(accented: bool) -> list[tuple[str, float, bool]]:
@@ -55,99 +46,106 @@ def _heading_views(accented: bool) -> list[tuple[str, float, bool]]:
     return accented_fields + [(n, w * FOLDED_WEIGHT, True) for n, w, _ in fields]
 
 
-def _unit(unit: Unit, accented: bool, fields: list[tuple[str, float, bool]]) -> wq.Query:
-    alternatives = []
+def _unit(unit: Unit, accented: bool, fields: list[tuple[str, float, bool]]) -> Node:
+    alternatives: list[Node] = []
     for name, weight, is_folded in fields:
         tokens = folded(list(unit)) if is_folded and accented else list(unit)
         if len(tokens) == 1:
-            alternatives.append(wq.Term(name, tokens[0], boost=weight))
+            alternatives.append(Term(name, tokens[0], boost=weight))
         else:
-            alternatives.append(wq.Phrase(name, tokens, boost=weight))
-    return wq.Or(alternatives)
+            alternatives.append(Phrase(name, tuple(tokens), boost=weight))
+    return Any(tuple(alternatives))
 
 
-def _prefix(token: str, reader, accented: bool) -> wq.Query:
-    """A bounded prefix query: at most ``MAX_PREFIX_TERMS`` words of the folded body."""
-    prefix = fold(token) if accented else token
-    expanded = []
-    for term in reader.expand_prefix(f.BODY_FOLDED, prefix):
-        expanded.append(term.decode() if isinstance(term, bytes) else term)
-        if len(expanded) >= MAX_PREFIX_TERMS:
-            break
-    return wq.Or([wq.Term(f.BODY_FOLDED, t) for t in expanded]) if expanded else wq.NullQuery
+def _tokens(text: Text, accented: bool) -> list[str]:
+    return list(text.tokens) if accented else folded(list(text.tokens))
 
 
-def text_query(text: Text, accented: bool, reader, any_unit: bool = False) -> wq.Query:
+def text_query(text: Text, accented: bool, any_unit: bool = False) -> Node:
     """All spellings of one word or phrase, in every view the query searches.
 
-    The words of an unquoted sequence must all match, or any of them with ``any_unit``.
+    The words of an unquoted sequence must all match, or any of them with ``any_unit``;
+    a quoted phrase is always the whole phrase.
     """
     if text.prefix:
-        return _prefix(text.tokens[0], reader, accented)
+        prefix = fold(text.tokens[0]) if accented else text.tokens[0]
+        return Prefix(f.BODY_FOLDED, prefix, MAX_PREFIX_TERMS)
     fields = _views(accented)
-    tokens = list(text.tokens) if accented else folded(list(text.tokens))
-    options = []
-    for variant in variants(tokens, accented=accented):
+    options: list[Node] = []
+    for variant in variants(_tokens(text, accented), accented=accented):
         if text.phrase:
             options.append(_unit(tuple(t for unit in variant for t in unit), accented, fields))
         else:
-            units = [_unit(unit, accented, fields) for unit in variant]
-            options.append(wq.Or(units) if any_unit else wq.And(units))
-    return options[0] if len(options) == 1 else wq.Or(options)
+            units = tuple(_unit(unit, accented, fields) for unit in variant)
+            options.append(Any(units) if any_unit else All(units))
+    return _either(options)
 
 
-def any_unit_query(query: Query) -> wq.Query:
+def any_unit_query(query: Query) -> Node:
     """Long questions: plain BM25 over the body, each distinct unit once (with its
-    equivalents), so that no clause counts twice; accented view first when typed so."""
+    equivalents), so that no clause counts twice; accented view first when typed so.
+    Quoted phrases stay whole."""
     fields = _views(query.accented)
     units: dict[Unit, None] = {}
     for group in query.groups:
         for text in group:
-            tokens = list(text.tokens) if query.accented else folded(list(text.tokens))
-            for variant in variants(tokens, accented=query.accented):
-                units.update(dict.fromkeys(variant))
-    return wq.Or([_unit(unit, query.accented, fields) for unit in units])
+            for variant in variants(_tokens(text, query.accented), accented=query.accented):
+                if text.phrase:
+                    units[tuple(t for unit in variant for t in unit)] = None
+                else:
+                    units.update(dict.fromkeys(variant))
+    return Any(tuple(_unit(unit, query.accented, fields) for unit in units))
 
 
-def required_query(query: Query, reader, any_group: bool = False) -> wq.Query | None:
-    """What a document must match; ``any_group`` relaxes AND to OR (long questions)."""
+def _excluding(positive: Node, query: Query) -> Node:
+    if not query.excluded:
+        return positive
+    return Without(positive, _either([text_query(t, query.accented) for t in query.excluded]))
+
+
+def required_query(query: Query, any_group: bool = False) -> Node | None:
+    """What a document must match (None: nothing asked); ``any_group`` relaxes AND to OR:
+    any group, any word of an unquoted sequence, a quoted phrase still whole."""
     if any_group and query.groups and not any(t.prefix for g in query.groups for t in g):
-        relaxed = any_unit_query(query)
-        if query.excluded:
-            excluded = wq.Or([text_query(t, query.accented, reader) for t in query.excluded])
-            return wq.AndNot(relaxed, excluded)
-        return relaxed
+        return _excluding(any_unit_query(query), query)
     groups = [
-        wq.Or([text_query(t, query.accented, reader, any_group) for t in group])
-        if len(group) > 1
-        else text_query(group[0], query.accented, reader, any_group)
-        for group in query.groups
+        _either([text_query(t, query.accented, any_group) for t in group]) for group in query.groups
     ]
-    positive: wq.Query
+    if not groups and not query.excluded:
+        return None
     if not groups:
-        positive = wq.Every()
+        positive: Node = Everything()
     elif len(groups) == 1:
         positive = groups[0]
     else:
-        positive = wq.Or(groups) if any_group else wq.And(groups)
-    if query.excluded:
-        excluded = wq.Or([text_query(t, query.accented, reader) for t in query.excluded])
-        positive = wq.AndNot(positive, excluded)
-    if not groups and not query.excluded:
-        return None
-    return positive
+        positive = Any(tuple(groups)) if any_group else All(tuple(groups))
+    return _excluding(positive, query)
 
 
-def boost_query(query: Query, headings: bool = True) -> wq.Query | None:
+def can_relax(query: Query) -> bool:
+    """Whether an AND query has parts that ``required_query(any_group=True)`` would let
+    go: several groups, or an unquoted sequence of several units.
+
+    >>> from search.query import parse_query
+    >>> [can_relax(parse_query(q)) for q in ("covid xyzzy", '"chỗ tại"', "covid", "ab*")]
+    [True, False, False, False]
+    """
+    if any(t.prefix for g in query.groups for t in g):
+        return False
+    if len(query.groups) > 1:
+        return True
+    return any(not t.phrase and len(t.tokens) > 1 for g in query.groups for t in g)
+
+
+def boost_query(query: Query, headings: bool = True) -> Node | None:
     """Optional clauses that lift the best hits: phrase, whole words, the number itself,
     and (``headings``) the query's words in the title and subject."""
-    boosts: list[wq.Query] = []
+    boosts: list[Node] = []
     if headings:
         fields = _heading_views(query.accented)
         for group in query.groups:
             for text in group:
-                tokens = list(text.tokens) if query.accented else folded(list(text.tokens))
-                for variant in variants(tokens, accented=query.accented):
+                for variant in variants(_tokens(text, query.accented), accented=query.accented):
                     boosts.extend(_unit(unit, query.accented, fields) for unit in variant)
     single = [
         tok for g in query.groups if len(g) == 1 for t in g if not t.phrase for tok in t.tokens
@@ -155,24 +153,39 @@ def boost_query(query: Query, headings: bool = True) -> wq.Query | None:
     if len(single) >= 2:
         name = f.BODY if query.accented else f.BODY_FOLDED
         tokens = single if query.accented else folded(single)
-        boosts.append(wq.Phrase(name, tokens, slop=1, boost=PHRASE_BOOST))
-        boosts.append(wq.Phrase(f.TITLE_FOLDED, folded(single), slop=1, boost=PHRASE_BOOST))
+        boosts.append(Phrase(name, tuple(tokens), slop=1, boost=PHRASE_BOOST))
+        boosts.append(Phrase(f.TITLE_FOLDED, tuple(folded(single)), slop=1, boost=PHRASE_BOOST))
     if query.accented and query.groups:
         plain = " ".join(" ".join(t.tokens) for g in query.groups for t in g)
-        boosts.extend(wq.Term(f.WORDS, w, boost=WORD_BOOST) for w in set(words(plain)))
-    boosts.extend(wq.Term(f.NUMBER_KEY, number_key(n), boost=NUMBER_BOOST) for n in query.numbers)
+        boosts.extend(Term(f.WORDS, w, boost=WORD_BOOST) for w in sorted(set(words(plain))))
+    boosts.extend(Term(f.NUMBER_KEY, number_key(n), boost=NUMBER_BOOST) for n in query.numbers)
     if not boosts:
         return None
-    return boosts[0] if len(boosts) == 1 else wq.Or(boosts)
+    return _either(boosts)
 
 
-def number_query(number: str, exact: bool = True) -> wq.Query:
-    """A document-number lookup: normalized forms first, separator-blind when not ``exact``."""
-    if exact:
-        cleaned = "".join(number.split()).upper()
-        return wq.Or([wq.Term(f.NUMBER, cleaned), wq.Term(f.NUMBER_FOLDED, fold(cleaned).upper())])
-    return wq.Term(f.NUMBER_KEY, number_key(number))
+def number_forms(number: str) -> list[tuple[str, str]]:
+    """(field, value) of a number's normalized forms, looked up first: as written (upper
+    case, no spaces), and without diacritics.
+
+    >>> number_forms("342 - cv/tu")
+    [('number', '342-CV/TU'), ('number_folded', '342-CV/TU')]
+    """
+    cleaned = "".join(number.split()).upper()
+    return [(f.NUMBER, cleaned), (f.NUMBER_FOLDED, fold(cleaned).upper())]
 
 
-def cited_by_query(number: str) -> wq.Query:
-    return wq.Term(f.REFERENCE_KEYS, number_key(number))
+def number_key_form(number: str) -> tuple[str, str]:
+    """(field, value) of a number's separator-blind key, the fallback look-up."""
+    return f.NUMBER_KEY, number_key(number)
+
+
+def cited_by_form(number: str) -> tuple[str, str]:
+    """(field, value) that the documents citing ``number`` hold."""
+    return f.REFERENCE_KEYS, number_key(number)
+
+
+def number_filter(number: str) -> Node:
+    """``number:`` in a query: any of the number's forms."""
+    forms = [*number_forms(number), number_key_form(number)]
+    return Any(tuple(Term(field, value) for field, value in forms))

@@ -13,7 +13,8 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from html import escape
 
-from indexer.analysis import SYLLABLE, fold, key, syllable_spans, variants
+from indexer.analysis import fold, syllable_spans, syllables, variants
+from indexer.analysis import folded as folded_view
 from search.query import Query
 
 Pattern = tuple[tuple[str, ...], bool]  # (tokens, folded view?)
@@ -84,9 +85,8 @@ def _match(text: str, patterns: list[Pattern]) -> list[tuple[int, int]]:
     spans = []
     for toks, folded in patterns:
         for found in _loose_regex(toks).finditer(text):
-            words = SYLLABLE.findall(found.group())
-            view = [fold(key(w)) if folded else key(w) for w in words]
-            if tuple(view) == toks:
+            keys = syllables(found.group())  # the index's own analysis of the candidate
+            if tuple(folded_view(keys) if folded else keys) == toks:
                 spans.append(found.span())
     return spans
 

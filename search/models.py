@@ -75,6 +75,9 @@ class SearchResults:
     suggestion: str | None = None
     sort: str = "relevance"
     terms: list[str] = field(default_factory=list)  # what was searched, for highlighting
+    relaxed: bool = False  # no document has every word: these have some (any-word)
+    partial: bool = False  # part of a distributed index did not answer
+    missing: list[str] = field(default_factory=list)  # the parts that did not answer
 
 
 @dataclass(slots=True)

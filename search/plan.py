@@ -2,21 +2,36 @@
 ``Reader`` protocol every engine implements (the write side is ``indexer.engine``).
 
 Everything above the seam (parsing, equivalences, facet tolerance, highlighting,
-suggestions) builds a ``Plan`` from these plain nodes; an engine (``search/engines/whoosh``,
-``search/engines/solr``) only runs it. Field names are those of ``indexer.schema``.
+suggestions) builds a ``Plan`` from these plain nodes; an engine (a folder of
+``search/engines``) only runs it. Field names are those of ``indexer.schema``.
 
 Scoring is BM25 with Lucene's probabilistic idf over global statistics, ``K1``/``B``
 below: a clause's score is multiplied by its boost, and the scores of the clauses that
-match are added up (``All``, ``Any``), as in Lucene's BooleanQuery.
+match are added up (``All``, ``Any``), as in Lucene's BooleanQuery. A ``Term`` on a
+keyword field (numbers, references, facets) scores its boost alone, and a ``Phrase``
+scores the sum of its words' scores.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from math import log
 from typing import Protocol, Union
 
 K1, B = 1.2, 0.75  # BM25 parameters, the same in every engine
+
+
+def probabilistic_idf(n: int, total: int) -> float:
+    """Lucene's BM25 idf of a term in ``n`` of ``total`` documents (not Whoosh's
+    ``log(N / (n + 1)) + 1``, whose ``+ 1`` gives words in every document, ``của``,
+    ``các``, ``theo``, weight near that of rare ones and drowns long questions).
+
+    >>> round(probabilistic_idf(1, 1000), 2), round(probabilistic_idf(999, 1000), 4)
+    (6.5, 0.0015)
+    """
+    return log(1 + (total - n + 0.5) / (n + 0.5))
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +158,11 @@ class Answer:
 class Reader(Protocol):
     """The read side of an engine: one open index (refreshed as it changes)."""
 
-    name: str  # "whoosh", "solr"
+    name: str  # the engine's name, that of its folder
+
+    def snapshot(self) -> AbstractContextManager:
+        """A context in which every call sees the same version of the index (as far as
+        the engine can promise it; one search makes several calls)."""
 
     def run(self, plan: Plan) -> Answer:
         """Run one plan."""
@@ -161,6 +180,10 @@ class Reader(Protocol):
 
     def document_count(self) -> int:
         """Live documents."""
+
+    def version(self) -> str:
+        """A string that changes whenever the index does (caches above the seam, such as
+        the suggestion vocabulary, are kept per version); it may change more often."""
 
     def health(self) -> dict:
         """What ``/healthz`` shows of the engine (for Solr: live nodes and shards)."""

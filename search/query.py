@@ -26,7 +26,8 @@ from search.errors import BadQuery
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 128
 MIN_PREFIX = 2
-FIELDS = ("number", "type", "issuer", "signer", "year", "date")
+FACET_FILTERS = {"type": "doc_type", "issuer": "issuer", "signer": "signer"}  # -> facet name
+FIELDS = ("number", *FACET_FILTERS, "year", "date")
 
 _TOKEN = re.compile(
     r'(?P<neg>-)?"(?P<phrase>[^"]*)"'

@@ -1,26 +1,24 @@
-"""The search engine facade: search, lookup, read, timeline, export over one index.
+"""The search facade: search, lookup, read, timeline, export, over any engine.
 
-``Engine`` keeps one Whoosh searcher and its in-memory columns, refreshed when the index
-changes (a new commit or a rebuilt generation), and serializes access with a lock. It
-returns the plain structures of ``search.models``.
+``Engine`` turns requests into engine-free ``Plan``s (``search.compile``), runs them on a
+``Reader`` (``search.engines``) and shapes the answers into the plain structures of
+``search.models``: facet tolerance, relaxation, highlighting and suggestions happen here,
+above the seam, so that every engine behaves the same.
 """
 
 from __future__ import annotations
 
-import threading
+import functools
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-import numpy as np
-from whoosh import query as wq
-
 from indexer import schema as f
+from indexer.engine import EngineConfig
 from search import compile as qc
-from search.errors import BadQuery, NotFound, SearchError
-from search.facets import count_facet, count_years, facet_mask, histogram
+from search.engines import open_reader
+from search.errors import BadQuery, NotFound, check_time
+from search.facets import facet_values, selected_labels
 from search.highlight import mark_all, patterns_for, snippet
 from search.models import (
     MAX_PAGE,
@@ -33,51 +31,50 @@ from search.models import (
     SearchRequest,
     SearchResults,
 )
-from search.opened import OpenIndex, current, damage_reported
-from search.query import Query, parse_date_range, parse_query, parse_year_range
+from search.plan import MONTH, YEAR, Answer, Plan, Range
+from search.query import FACET_FILTERS, Query, parse_date_range, parse_query, parse_year_range
 from search.suggest import Vocabulary, closest_query, restore_accents
 
 MAX_AND_TERMS = 8  # longer queries are questions: rank by any word (BM25), never require all
 RERANK_DEPTH = 100  # candidates whose scores the boosting clauses may reorder
-FACET_PARAMS = {"doc_type": "type", "issuer": "issuer", "signer": "signer"}
 SEARCH_TIME_BUDGET = 5.0  # seconds one search may take before it gives up (503)
+CITED_BY_FIELDS = ("id", "number", "title", "doc_type", "issued_date")
 
 
-class SearchTimeout(SearchError):
-    """A search that ran past the engine's time budget; the message says what to do."""
+def _consistent(method):
+    """Run ``method`` on one version of the index (``Reader.snapshot``)."""
 
-    status = 503
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with self.reader.snapshot():
+            return method(self, *args, **kwargs)
+
+    return wrapper
 
 
 class Engine:
-    """Search calls over the index in ``index_dir`` (thread-safe)."""
+    """Search calls over one index (thread-safe): Whoosh in ``index_dir`` unless
+    ``config`` names another engine."""
 
-    def __init__(self, index_dir: Path, time_budget: float = SEARCH_TIME_BUDGET) -> None:
+    def __init__(
+        self,
+        index_dir: Path,
+        time_budget: float = SEARCH_TIME_BUDGET,
+        config: EngineConfig | None = None,
+    ) -> None:
         self.index_dir = Path(index_dir)
         self.time_budget = time_budget
-        self._lock = threading.RLock()
-        self._state: OpenIndex | None = None
-
-    # --- index state -------------------------------------------------------------------
-    @contextmanager
-    def _reading(self) -> Iterator[None]:
-        """Hold the lock; report damage found while reading as such."""
-        with self._lock, damage_reported(self.index_dir):
-            yield
-
-    def _current(self) -> OpenIndex:
-        self._state = current(self.index_dir, self._state)
-        return self._state
+        self.reader = open_reader(config or EngineConfig(), self.index_dir)
+        self._cache: dict[str, tuple[str, object]] = {}  # name -> (index version, value)
 
     def document_count(self) -> int:
-        with self._reading():
-            return int(self._current().columns.live.sum())
+        return self.reader.document_count()
+
+    def health(self) -> dict:
+        return {"backend": self.reader.name, **self.reader.health()}
 
     def close(self) -> None:
-        with self._lock:
-            if self._state is not None:
-                self._state.searcher.close()
-                self._state = None
+        self.reader.close()
 
     def __enter__(self) -> Engine:
         return self
@@ -86,266 +83,239 @@ class Engine:
         self.close()
 
     # --- search ------------------------------------------------------------------------
+    @_consistent
     def search(self, request: SearchRequest) -> SearchResults:
         """Ranked, filtered, faceted, highlighted results for one request."""
         started = time.perf_counter()
         _check(request)
         query = parse_query(request.q)
-        with self._reading():
-            state = self._current()
-            scores, base, selections, final = self._select(state, query, request)
-            self._within_budget(started)
-            facets = self._facets(state, base, selections, request, query)
-            page = self._page(state, query, scores, final, request)
-            self._within_budget(started)
-            groups = patterns_for(query)
-            hits = [self._hit(state, docnum, score, groups) for docnum, score in page]
-            total = int(final.sum())
-            suggestion = self._suggest(state, query, total)
+        start = (request.page - 1) * request.per_page
+        answer, relaxed = self._answer(
+            query, request, facets=f.FACET_NAMES, offset=start, limit=request.per_page
+        )
+        check_time(started, self.time_budget)
+        groups = patterns_for(query)
+        records = self.reader.records([doc_id for doc_id, _ in answer.hits])
+        hits = [
+            _hit(records[doc_id], score, groups)
+            for doc_id, score in answer.hits
+            if doc_id in records
+        ]
         return SearchResults(
             query=request.q,
-            total=total,
+            total=answer.total,
             page=request.page,
             per_page=request.per_page,
             took_ms=round((time.perf_counter() - started) * 1000, 2),
             results=hits,
-            facets=facets,
-            suggestion=suggestion,
+            facets=self._facets(answer, request, query),
+            suggestion=self._suggest(query, answer.total),
             sort=request.sort,
             terms=query.terms(),
+            relaxed=relaxed,
+            partial=answer.partial,
+            missing=answer.missing,
         )
 
-    def _within_budget(self, started: float) -> None:
-        """Checked between the stages of a search (Whoosh cannot be interrupted inside one)."""
-        if time.perf_counter() - started > self.time_budget:
-            raise SearchTimeout(
-                f"the search took longer than {self.time_budget:g} s; "
-                "narrow it with more words, a phrase or filters, and try again"
-            )
-
-    def _select(self, state: OpenIndex, query: Query, request: SearchRequest) -> tuple:
-        """(text scores, base set, facet masks, final set) of a request."""
-        scores, matched = self._match(state, query)
-        base, selections = self._filters(state, query, request, matched)
-        final = base.copy()
-        for mask in selections.values():
-            final &= mask
-        return scores, base, selections, final
-
-    def _match(self, state: OpenIndex, query: Query) -> tuple[np.ndarray | None, np.ndarray]:
-        """Scores of the text query (None: no text) and the documents it matches (AND,
-        else OR for long queries and for AND queries that match nothing)."""
-        live = state.columns.live
-        reader = state.searcher.reader()
+    def _answer(self, query: Query, request: SearchRequest, **page) -> tuple[Answer, bool]:
+        """The answer to a request, and whether its words were relaxed to any-word: only
+        when no document has them all (a quoted phrase stays whole)."""
         long_question = len(query.terms()) > MAX_AND_TERMS
-        required = qc.required_query(query, reader, any_group=long_question)
-        if required is None:
-            return None, live.copy()
-        found = state.evaluator.run(required)
-        if not (found.mask & live).any() and len(query.terms()) > 1 and not long_question:
-            found = state.evaluator.run(qc.required_query(query, reader, any_group=True))
-        return found.scores, found.mask & live
+        answer = self.reader.run(self._plan(query, request, long_question, **page))
+        relaxable = qc.can_relax(query)
+        if long_question:
+            return answer, relaxable and not self._count(qc.required_query(query))
+        if answer.total or not relaxable or self._count(qc.required_query(query)):
+            return answer, False
+        return self.reader.run(self._plan(query, request, True, **page)), True
 
-    def _docs(self, state: OpenIndex, q: wq.Query) -> np.ndarray:
-        mask = np.zeros(len(state.columns.live), dtype=bool)
-        docnums = np.fromiter(state.searcher.docs_for_query(q), dtype=np.int64)
-        mask[docnums] = True
-        return mask & state.columns.live
+    def _count(self, node) -> int:
+        return self.reader.run(Plan(required=node, limit=0, time_budget=self.time_budget)).total
 
-    def _filters(self, state, query, request, matched) -> tuple[np.ndarray, dict]:
-        """The base set (text, dates, numbers) and one mask per selected facet."""
-        cols = state.columns
-        base = matched
-        for value in query.filters.get("number", []):
-            base = base & self._docs(
-                state, wq.Or([qc.number_query(value), qc.number_query(value, exact=False)])
-            )
+    def _plan(self, query: Query, request: SearchRequest, any_group: bool, **page) -> Plan:
+        long_question = len(query.terms()) > MAX_AND_TERMS
+        return Plan(
+            required=qc.required_query(query, any_group=any_group),
+            boosts=qc.boost_query(query, headings=not long_question),
+            rerank_depth=RERANK_DEPTH,
+            filters=self._filters(query, request),
+            selections=self._selections(query, request),
+            sort=request.sort,
+            time_budget=self.time_budget,
+            **page,
+        )
+
+    def _filters(self, query: Query, request: SearchRequest) -> tuple:
+        """Numbers and dates: what a document must also match."""
+        filters = [qc.number_filter(value) for value in query.filters.get("number", [])]
         for value in query.filters.get("date", []):
-            low, high = parse_date_range(value)
-            base = base & (cols.day >= low) & (cols.day <= high)
+            filters.append(Range(f.DAY, *parse_date_range(value)))
         for value in query.filters.get("year", []):
             low, high = parse_year_range(value)
-            base = base & (cols.year >= low) & (cols.year <= high)
+            filters.append(Range(f.DAY, low * 10000 + 101, high * 10000 + 1231))
         if request.date_from or request.date_to:
             low = _iso_day(request.date_from, "date_from") if request.date_from else 0
             high = _iso_day(request.date_to, "date_to") if request.date_to else f.UNKNOWN_DAY - 1
-            base = base & (cols.day >= low) & (cols.day <= high)
+            filters.append(Range(f.DAY, low, high))
+        return tuple(filters)
+
+    def _chosen(self, query: Query, request: SearchRequest, name: str) -> list[str]:
+        """What the user selected in facet ``name``: parameters and query filters."""
+        by_filter = [
+            v
+            for alias, facet in FACET_FILTERS.items()
+            if facet == name
+            for v in query.filters.get(alias, [])
+        ]
+        return request.facet_selection(name) + by_filter
+
+    def _selections(self, query: Query, request: SearchRequest) -> dict[str, tuple[str, ...]]:
         selections = {}
-        for name, param in FACET_PARAMS.items():
-            values = request.facet_selection(name) + query.filters.get(param, [])
+        for name, field in f.FACETS.items():
+            values = self._chosen(query, request, name)
             if values:
-                selections[name] = facet_mask(cols.facets[name], values)
+                selections[name] = selected_labels(values, self._labels(field))
         if request.year:
-            selections["year"] = np.isin(cols.year, [int(y) for y in request.year])
-        return base, selections
+            selections[YEAR] = tuple(str(int(y)) for y in request.year)
+        return selections
 
-    def _facets(self, state, base, selections, request, query) -> dict:
-        out = {}
-        for name in ("doc_type", "issuer", "year", "signer"):
-            mask = base.copy()
-            for other, sel in selections.items():
-                if other != name:
-                    mask &= sel
-            chosen = request.facet_selection(name) + query.filters.get(
-                FACET_PARAMS.get(name, ""), []
-            )
-            if name == "year":
-                out[name] = count_years(state.columns.year, mask, chosen)
-            else:
-                out[name] = count_facet(state.columns.facets[name], mask, chosen)
-        return out
-
-    def _page(self, state, query, scores, final, request) -> list:
-        start = (request.page - 1) * request.per_page
-        stop = start + request.per_page
-        return self._ordered(state, query, scores, final, request.sort, stop)[start:]
-
-    def _ordered(self, state, query, scores, final, sort, limit) -> list:
-        """Matching (document number, score) in the requested order, at most ``limit``
-        (None: all)."""
-        if scores is not None and sort == "relevance" and final.any():
-            return self._ranked(state, query, scores, final, limit)
-        docnums = np.flatnonzero(final)
-        day = state.columns.day[docnums]
-        if sort == "oldest":
-            order = np.lexsort((docnums, day))
-        else:  # newest first; documents without a date last
-            order = np.lexsort((-docnums, np.where(day == f.UNKNOWN_DAY, -1, day)))[::-1]
-        return [(int(d), None) for d in docnums[order[:limit]]]
-
-    def _ranked(self, state, query, scores, final, limit) -> list:
-        """BM25F over the required clauses picks candidates; boosts (phrase, whole words,
-        the number, title and subject) are scored on those candidates only and added."""
-        docnums = np.flatnonzero(final)
-        ranking = scores[docnums]
-        pool = len(docnums) if limit is None else min(len(docnums), max(limit, RERANK_DEPTH))
-        if pool < len(docnums):
-            best = np.argpartition(-ranking, pool - 1)[:pool]
-            docnums, ranking = docnums[best], ranking[best]
-        boosts = qc.boost_query(query, headings=len(query.terms()) <= MAX_AND_TERMS)
-        if boosts is not None:
-            within = np.zeros(len(final), dtype=bool)
-            within[docnums] = True
-            ranking = ranking + state.evaluator.run(boosts, within).scores[docnums]
-        order = np.lexsort((docnums, -ranking))[:limit]
-        pairs = zip(docnums[order].tolist(), ranking[order].tolist(), strict=True)
-        return [(d, round(s, 4)) for d, s in pairs]
-
-    def _hit(self, state, docnum: int, score: float | None, groups: list) -> Hit:
-        record = state.searcher.stored_fields(docnum)[f.RECORD]
-        return Hit(
-            id=record["id"],
-            number=record.get("number"),
-            title=record.get("title") or record.get("subject"),
-            doc_type=record.get("doc_type"),
-            issuer=record.get("issuer"),
-            issued_date=record.get("issued_date"),
-            snippet=snippet(record.get("body") or "", groups),
-            score=score,
-            subject=record.get("subject"),
+    def _labels(self, field: str) -> list[str]:
+        return self._cached(
+            f"labels:{field}", lambda: sorted(t for t, _ in self.reader.terms(field))
         )
 
-    def _suggest(self, state: OpenIndex, query: Query, total: int) -> str | None:
+    def _cached(self, name: str, load):
+        version = self.reader.version()
+        hit = self._cache.get(name)
+        if hit is None or hit[0] != version:
+            hit = self._cache[name] = (version, load())
+        return hit[1]
+
+    def _facets(self, answer: Answer, request: SearchRequest, query: Query) -> dict:
+        out = {}
+        for name in f.FACET_NAMES:
+            chosen = self._chosen(query, request, name)
+            labels = (
+                selected_labels(chosen, self._labels(f.FACETS[name])) if name in f.FACETS else ()
+            )
+            out[name] = facet_values(name, answer.facets.get(name, {}), chosen, labels)
+        return out
+
+    def _suggest(self, query: Query, total: int) -> str | None:
         if not query.groups or (query.accented and total):
             return None
-        if state.vocabulary is None:
-            state.vocabulary = Vocabulary.load(state.searcher.reader())
+        vocabulary = self._cached("vocabulary", lambda: Vocabulary.load(self.reader))
         if not query.accented:
-            restored = restore_accents(query, state.vocabulary)
+            restored = restore_accents(query, vocabulary)
             if restored:
                 return restored
         if total == 0:
-            return closest_query(query, state.vocabulary, lambda q: self._has_hits(state, q))
+            return closest_query(query, vocabulary, self._has_hits) or self._loosened(query)
         return None
 
-    def _has_hits(self, state: OpenIndex, text: str) -> bool:
-        scores, mask = self._match(state, parse_query(text))
-        return scores is not None and bool(mask.any())
+    def _loosened(self, query: Query) -> str | None:
+        """For quoted phrases that no document has: the same words unquoted, if some
+        document has them all."""
+        if not any(t.phrase and len(t.tokens) > 1 for g in query.groups for t in g):
+            return None
+        words = query.text.replace('"', " ").replace("“", " ").replace("”", " ")
+        words = " ".join(words.split())
+        return words if words and self._has_hits(words) else None
+
+    def _has_hits(self, text: str) -> bool:
+        node = qc.required_query(parse_query(text))
+        return node is not None and self._count(node) > 0
 
     # --- documents ---------------------------------------------------------------------
+    @_consistent
     def lookup(self, number: str) -> list[Hit]:
         """Documents whose number is ``number`` (tolerant of case, spaces, dashes, accents)."""
         if not number or not number.strip() or len(number) > 100:
             raise BadQuery("number must be 1 to 100 characters, e.g. 342-CV/TU")
-        with self._reading():
-            state = self._current()
-            docnums = list(state.searcher.docs_for_query(qc.number_query(number)))
-            if not docnums:
-                docnums = list(state.searcher.docs_for_query(qc.number_query(number, exact=False)))
-            return [self._hit(state, d, None, []) for d in sorted(docnums)]
+        ids = self._ids_for_number(number)
+        records = self.reader.records(ids)
+        return [_hit(records[i], None, []) for i in ids if i in records]
 
+    def _ids_for_number(self, number: str, exact_first: bool = True) -> list[str]:
+        """Ids of the documents numbered ``number``: its exact forms first, else its
+        separator-blind key."""
+        if exact_first:
+            found = {i for fv in qc.number_forms(number) for i in self.reader.ids_with(*fv)}
+            if found:
+                return sorted(found)
+        field, value = qc.number_key_form(number)
+        return self.reader.ids_with(field, value)
+
+    @_consistent
     def document(self, doc_id: str, q: str = "") -> DocumentView:
         """One document with its references resolved and the documents that cite it."""
-        with self._reading():
-            state = self._current()
-            docnum = state.searcher.document_number(**{f.ID: doc_id})
-            if docnum is None:
-                raise NotFound(f"no document with id {doc_id!r}")
-            record = dict(state.searcher.stored_fields(docnum)[f.RECORD])
-            references = [Reference(n, self._id_of(state, n)) for n in record.get("references", [])]
-            cited_by = []
-            if record.get("number"):
-                for other in sorted(
-                    state.searcher.docs_for_query(qc.cited_by_query(record["number"]))
-                ):
-                    if other != docnum and state.columns.live[other]:
-                        rec = state.searcher.stored_fields(other)[f.RECORD]
-                        cited_by.append(
-                            {
-                                k: rec.get(k)
-                                for k in ("id", "number", "title", "doc_type", "issued_date")
-                            }
-                        )
-            if q:
-                record["body_html"] = mark_all(
-                    record.get("body") or "", patterns_for(parse_query(q))
-                )
+        record = self._record(doc_id)
+        references = [
+            Reference(n, next(iter(self._ids_for_number(n, exact_first=False)), None))
+            for n in record.get("references", [])
+        ]
+        cited_by = []
+        if record.get("number"):
+            field, value = qc.cited_by_form(record["number"])
+            citing = [i for i in self.reader.ids_with(field, value) if i != doc_id]
+            records = self.reader.records(citing)
+            cited_by = [
+                {k: records[i].get(k) for k in CITED_BY_FIELDS} for i in citing if i in records
+            ]
+        if q:
+            record["body_html"] = mark_all(record.get("body") or "", patterns_for(parse_query(q)))
         return DocumentView(record=record, references=references, cited_by=cited_by)
 
-    def _id_of(self, state: OpenIndex, number: str) -> str | None:
-        for docnum in state.searcher.docs_for_query(qc.number_query(number, exact=False)):
-            if state.columns.live[docnum]:
-                return state.columns.ids[docnum]
-        return None
+    def _record(self, doc_id: str) -> dict:
+        record = self.reader.records([doc_id]).get(doc_id)
+        if record is None:
+            raise NotFound(f"no document with id {doc_id!r}")
+        return record
 
+    @_consistent
     def timeline(self, request: SearchRequest, interval: str = "year") -> list[Bucket]:
         """Counts of matching documents per year or month."""
-        if interval not in ("year", "month"):
+        if interval not in (YEAR, MONTH):
             raise BadQuery("interval must be year or month")
         _check(request)
         query = parse_query(request.q)
-        with self._reading():
-            state = self._current()
-            final = self._select(state, query, request)[-1]
-            keys = state.columns.year if interval == "year" else state.columns.month
-            pairs = histogram(keys, final)
-        fmt = (lambda k: str(k)) if interval == "year" else (lambda k: f"{k // 100}-{k % 100:02d}")
-        return [Bucket(fmt(k), c) for k, c in pairs]
+        answer, _ = self._answer(query, request, histogram=interval, limit=0)
+        fmt = (lambda k: str(k)) if interval == YEAR else (lambda k: f"{k // 100}-{k % 100:02d}")
+        return [Bucket(fmt(k), c) for k, c in answer.histogram]
 
+    @_consistent
     def export(self, request: SearchRequest) -> list[dict]:
         """Metadata of every matching document (no body), in the request's order."""
         _check(request)
         query = parse_query(request.q)
-        with self._reading():
-            state = self._current()
-            scores, *_, final = self._select(state, query, request)
-            ordered = self._ordered(state, query, scores, final, request.sort, None)
-            records = []
-            for docnum, _ in ordered:
-                record = dict(state.searcher.stored_fields(docnum)[f.RECORD])
-                record.pop("body", None)
-                records.append(record)
-        return records
+        answer, _ = self._answer(query, request, limit=None)
+        ids = [doc_id for doc_id, _ in answer.hits]
+        records = self.reader.records(ids)
+        return [_without_body(records[i]) for i in ids if i in records]
 
+    @_consistent
     def record(self, doc_id: str) -> dict:
-        with self._reading():
-            state = self._current()
-            docnum = state.searcher.document_number(**{f.ID: doc_id})
-            if docnum is None:
-                raise NotFound(f"no document with id {doc_id!r}")
-            record = dict(state.searcher.stored_fields(docnum)[f.RECORD])
-        record.pop("body", None)
-        return record
+        return _without_body(self._record(doc_id))
+
+
+def _without_body(record: dict) -> dict:
+    record = dict(record)
+    record.pop("body", None)
+    return record
+
+
+def _hit(record: dict, score: float | None, groups: list) -> Hit:
+    return Hit(
+        id=record["id"],
+        number=record.get("number"),
+        title=record.get("title") or record.get("subject"),
+        doc_type=record.get("doc_type"),
+        issuer=record.get("issuer"),
+        issued_date=record.get("issued_date"),
+        snippet=snippet(record.get("body") or "", groups),
+        score=score,
+        subject=record.get("subject"),
+    )
 
 
 def _check(request: SearchRequest) -> None:

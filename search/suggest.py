@@ -29,25 +29,12 @@ class Vocabulary:
 
     @classmethod
     def load(cls, reader) -> Vocabulary:
-        """Read the lexicons segment by segment (a merged multi-segment lexicon is slow)."""
+        """The vocabulary of an engine's index (a ``search.plan.Reader``)."""
         vocab = cls()
-        leaves = [leaf for leaf, _ in reader.leaf_readers()]
         for name, table in ((f.WORDS, vocab.words), (f.BODY, vocab.syllables)):
-            counts: dict[str, int] = {}
-            for leaf in leaves:
-                if name not in leaf.indexed_field_names():
-                    continue
-                for term, info in leaf.iter_field(name):
-                    text = term.decode("utf-8") if isinstance(term, bytes) else term
-                    counts[text] = counts.get(text, 0) + info.doc_frequency()
-            for text, freq in counts.items():
+            for text, freq in sorted(reader.terms(name)):
                 add(table, text, freq)
-        for leaf in leaves:
-            if f.BODY_FOLDED in leaf.indexed_field_names():
-                vocab.folded.update(
-                    t.decode("utf-8") if isinstance(t, bytes) else t
-                    for t in leaf.lexicon(f.BODY_FOLDED)
-                )
+        vocab.folded.update(text for text, _ in reader.terms(f.BODY_FOLDED))
         return vocab
 
 

@@ -18,8 +18,8 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.settings import Settings
-from indexer import schema as f
 from indexer.build import build_index
+from indexer.engines.whoosh.schema import current_index_path
 from indexer.sources import find_files
 from search.models import SearchRequest
 from search.searcher import Engine
@@ -93,7 +93,7 @@ def test_killed_builds_leave_the_last_commit_and_the_next_run_finishes(tmp_path)
     assert report.skipped == []
     assert indexed_ids(index_dir) == file_ids(root)
     assert report.documents == len(find_files([root]))
-    assert sorted(p.name for p in index_dir.glob("gen-*")) == [f.current_index_path(index_dir).name]
+    assert sorted(p.name for p in index_dir.glob("gen-*")) == [current_index_path(index_dir).name]
     print(f"crash trials survived: {survived}/{TRIALS}")  # noqa: T201
 
 
@@ -107,7 +107,7 @@ def good_index(tmp_path_factory) -> Path:
 
 def damage(good: Path, target: Path, how: str) -> Path:
     shutil.copytree(good, target)
-    gen = f.current_index_path(target)
+    gen = current_index_path(target)
     toc = next(gen.glob("_MAIN_*.toc"))
     seg = next(gen.glob("*.trm"))  # a segment's terms table
     postings = next(gen.glob("*.pst"))
@@ -201,7 +201,7 @@ def test_missing_index_says_run_tracuu_index(tmp_path):
 def test_index_pointing_at_a_vanished_generation_is_reported(good_index, tmp_path):
     index_dir = tmp_path / "index"
     shutil.copytree(good_index, index_dir)
-    shutil.rmtree(f.current_index_path(index_dir))
+    shutil.rmtree(current_index_path(index_dir))
     app = create_app(Settings(index_dir=index_dir, corpus_dir=CORPUS))
     with TestClient(app) as client:
         response = client.get("/healthz")

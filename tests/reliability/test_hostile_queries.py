@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search.errors import BadQuery
+from search.errors import BadQuery, SearchTimeout
 from search.models import SearchRequest
 from search.query import MAX_QUERY_CHARS, MAX_TERMS, parse_query
-from search.searcher import Engine, SearchTimeout
+from search.searcher import Engine
 
 FIELDS = ("number", "type", "issuer", "signer", "year", "date", "Number", "TYPE", "foo", "")
 VALUES = st.one_of(

@@ -212,6 +212,7 @@ def test_search_response_shape(client):
     body = client.get("/api/search", params={"q": "covid", "per_page": 2, "page": 2}).json()
     assert set(body) == {
         "query", "total", "page", "per_page", "took_ms", "results", "facets", "suggestion",
+        "relaxed", "partial", "missing",
     }  # fmt: skip
     assert (body["page"], body["per_page"], len(body["results"]), body["total"]) == (2, 2, 2, 5)
     assert set(body["facets"]) == {"doc_type", "issuer", "year", "signer"}
@@ -247,7 +248,9 @@ def test_malformed_input_is_400_with_a_message(client, params):
 
 
 def test_health_counts_documents(client):
-    assert client.get("/healthz").json() == {"status": "ok", "documents": 5}
+    assert client.get("/healthz").json() == {
+        "status": "ok", "documents": 5, "backend": "whoosh", "engine": {}
+    }  # fmt: skip
 
 
 def test_citation_links_both_ways(tmp_path):

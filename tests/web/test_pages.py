@@ -273,3 +273,10 @@ def test_unknown_page_is_a_vietnamese_404_page_and_unknown_api_path_is_json(web_
     assert 'lang="vi"' in page.text
     api = web_client.get("/api/khong-co", headers={"accept": "text/html"})
     assert api.status_code == 404 and api.json() == {"detail": "Not Found"}
+
+
+def test_the_page_says_in_vietnamese_that_words_were_relaxed(web_client):
+    html = web_client.get("/", params={"q": "covid xyzzy"}).text
+    assert "Không có văn bản nào chứa tất cả các từ «covid xyzzy»" in html
+    exact = web_client.get("/", params={"q": "covid tỉnh ủy"}).text
+    assert "chứa tất cả các từ" not in exact

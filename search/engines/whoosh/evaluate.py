@@ -1,9 +1,10 @@
-"""Whoosh query trees evaluated over the whole index at once: which documents match, with
-their BM25F scores, as numpy vectors (one slot per document number).
+"""Plan nodes (``search.plan``) evaluated over the whole index at once: which documents
+match, with their BM25 scores, as numpy vectors (one slot per document number).
 
-``search.compile`` builds the queries; this module gives them the meaning Whoosh's own
-matchers do (a term, an exact phrase, AND, OR, AND NOT, each clause's boost, scores added
-up), from the posting arrays of ``search.postings``, without a Python step per posting.
+``search.compile`` builds the nodes; this module gives them the meaning Whoosh's own
+matchers give the same queries (a term, an exact phrase, AND, OR, AND NOT, each clause's
+boost, scores added up), from the posting arrays of ``postings``, without a Python step
+per posting.
 """
 
 from __future__ import annotations
@@ -12,12 +13,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy as np
-from whoosh import query as wq
 
-from search.compile import WEIGHTING
-from search.postings import Postings
-
-B, K1 = WEIGHTING.B, WEIGHTING.K1  # BM25F parameters, the same as Whoosh's scorer's
+from indexer import schema as f
+from search.engines.whoosh.postings import Postings
+from search.plan import K1, All, Any, B, Everything, Node, Phrase, Prefix, Range, Term, Without
 
 
 @dataclass
@@ -31,39 +30,47 @@ class Scored:
 class Evaluator:
     """Evaluates queries over one reader's postings."""
 
-    def __init__(self, postings: Postings, schema) -> None:
+    def __init__(self, postings: Postings, schema, day: np.ndarray, expand) -> None:
         self.postings = postings
         self.schema = schema
         self.size = postings.size
+        self.day = day  # the DAY column, for ``Range``
+        self.expand = expand  # (field, prefix, limit) -> the field's words with that prefix
 
-    def run(self, q: wq.Query, within: np.ndarray | None = None) -> Scored:
+    def run(self, q: Node, within: np.ndarray | None = None) -> Scored:
         """The matches of ``q``; with ``within`` (a mask), only those among it (cheaper)."""
-        if isinstance(q, wq.Term):
-            return self._term(q.fieldname, q.text, q.boost, within)
-        if isinstance(q, wq.Phrase):
+        if isinstance(q, Term):
+            return self._term(q.field, q.text, q.boost, within)
+        if isinstance(q, Phrase):
             return self._phrase(q, within)
-        if isinstance(q, wq.And):
+        if isinstance(q, All):
             return self._combine(q, within, np.logical_and)
-        if isinstance(q, wq.Or):
+        if isinstance(q, Any):
             return self._combine(q, within, np.logical_or)
-        if isinstance(q, wq.AndNot):
-            positive = self.run(q.a, within)
-            negative = self.run(q.b, positive.mask).mask
+        if isinstance(q, Prefix):
+            words = self.expand(q.field, q.prefix, q.limit)
+            return self.run(Any(tuple(Term(q.field, w) for w in words), q.boost), within)
+        if isinstance(q, Without):
+            positive = self.run(q.positive, within)
+            negative = self.run(q.negative, positive.mask).mask
             positive.mask &= ~negative
             positive.scores[negative] = 0.0
             return positive
-        if isinstance(q, wq.Every):
+        if isinstance(q, Range):
+            if q.field != f.DAY:
+                raise TypeError(f"ranges are on {f.DAY} only, not {q.field}")
+            mask = (self.day >= q.low) & (self.day <= q.high)
+            return Scored(mask if within is None else mask & within, np.zeros(self.size))
+        if isinstance(q, Everything):
             mask = np.ones(self.size, dtype=bool) if within is None else within.copy()
             return Scored(mask, np.zeros(self.size))
-        if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
-            return self._empty()
-        raise TypeError(f"cannot evaluate {type(q).__name__} queries")
+        raise TypeError(f"cannot evaluate {type(q).__name__} nodes")
 
     def _empty(self) -> Scored:
         return Scored(np.zeros(self.size, dtype=bool), np.zeros(self.size))
 
     def _combine(self, q, within, join) -> Scored:
-        parts = [self.run(sub, within) for sub in q.subqueries]
+        parts = [self.run(sub, within) for sub in q.clauses]
         if not parts:
             return self._empty()
         mask = parts[0].mask.copy()
@@ -99,19 +106,19 @@ class Evaluator:
         result.scores[ids] = scores * boost
         return result
 
-    def _phrase(self, q: wq.Phrase, within) -> Scored:
+    def _phrase(self, q: Phrase, within) -> Scored:
         """Documents with every word, then only those where they stand in order (at most
         ``slop`` positions apart; Whoosh's default 1 means adjacent)."""
-        parts = [self._term(q.fieldname, word, 1.0, within) for word in q.words]
+        parts = [self._term(q.field, word, 1.0, within) for word in q.words]
         mask = parts[0].mask.copy()
         for part in parts[1:]:
             mask &= part.mask
         candidates = np.flatnonzero(mask)
         if len(candidates) and q.slop == 1:
             mask[:] = False
-            mask[self.postings.phrase(q.fieldname, list(q.words), candidates)] = True
+            mask[self.postings.phrase(q.field, list(q.words), candidates)] = True
         elif len(candidates):
-            positions = [self.postings.positions(q.fieldname, word, candidates) for word in q.words]
+            positions = [self.postings.positions(q.field, word, candidates) for word in q.words]
             for docnum in candidates.tolist():
                 if not _in_order([p[docnum] for p in positions], q.slop):
                     mask[docnum] = False

@@ -1,4 +1,4 @@
-"""The open index an ``Engine`` reads: a Whoosh searcher, its columns and its posting
+"""The open index a ``WhooshReader`` reads: a Whoosh searcher, its columns and its posting
 arrays, opened again when the index changes. Damage found while reading it becomes
 ``IndexUnavailable``, with a message that names the fix.
 """
@@ -12,14 +12,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh import scoring
 
-from indexer import schema as f
-from search.compile import WEIGHTING
+from indexer.engines.whoosh.schema import current_index_path
+from search.engines.whoosh.columns import Columns, load_columns
+from search.engines.whoosh.evaluate import Evaluator
+from search.engines.whoosh.postings import Postings
 from search.errors import IndexUnavailable, SearchError
-from search.evaluate import Evaluator
-from search.facets import Columns, load_columns
-from search.postings import Postings
-from search.suggest import Vocabulary
+from search.plan import K1, B, probabilistic_idf
+
+
+class Weighting(scoring.BM25F):
+    """Whoosh's own BM25F with the probabilistic idf of ``search.plan``: what the numpy
+    evaluator computes (Whoosh's scorer is kept for checking it, in the tests)."""
+
+    def idf(self, searcher, fieldname, text):
+        parent = searcher.get_parent()
+        return probabilistic_idf(parent.doc_frequency(fieldname, text), parent.doc_count_all())
+
+
+WEIGHTING = Weighting(B=B, K1=K1)
 
 
 @dataclass
@@ -31,7 +43,7 @@ class OpenIndex:
     searcher: object
     columns: Columns
     evaluator: Evaluator
-    vocabulary: Vocabulary | None = None  # loaded when a suggestion first needs it
+    commits: int = 0  # commits read since it was opened (see ``WhooshReader.version``)
 
     @classmethod
     def open(cls, index_dir: Path, path: Path) -> OpenIndex:
@@ -39,9 +51,8 @@ class OpenIndex:
         try:
             ix = whoosh_index.open_dir(str(path))
             searcher = ix.searcher(weighting=WEIGHTING)
-            return cls(
-                path.name, ix, searcher, load_columns(searcher.reader()), _evaluator(searcher)
-            )
+            columns = load_columns(searcher.reader())
+            return cls(path.name, ix, searcher, columns, _evaluator(searcher, columns))
         except Exception as exc:  # damaged: say so and name the fix
             if searcher is not None:
                 searcher.close()
@@ -58,8 +69,8 @@ class OpenIndex:
         stale, self.searcher = self.searcher, self.ix.searcher(weighting=WEIGHTING)
         stale.close()
         self.columns = load_columns(self.searcher.reader())
-        self.evaluator = _evaluator(self.searcher)
-        self.vocabulary = None
+        self.evaluator = _evaluator(self.searcher, self.columns)
+        self.commits += 1
 
     def close(self) -> None:
         self.searcher.close()
@@ -67,7 +78,7 @@ class OpenIndex:
 
 def current(index_dir: Path, opened: OpenIndex | None) -> OpenIndex:
     """The open index for the live generation of ``index_dir``, reusing ``opened``."""
-    path = f.current_index_path(index_dir)
+    path = current_index_path(index_dir)
     if path is None:
         raise IndexUnavailable(f"no index in {index_dir}: run `tracuu index`")
     if opened is not None and opened.generation == path.name:
@@ -101,8 +112,20 @@ def _raised_reading(exc: Exception) -> bool:
     while tb is not None and tb.tb_next is not None:
         tb = tb.tb_next
     where = tb.tb_frame.f_code.co_filename if tb is not None else ""
-    return f"{os.sep}whoosh{os.sep}" in where or where.endswith(f"search{os.sep}postings.py")
+    ours = f"{os.sep}engines{os.sep}whoosh{os.sep}"
+    library = f"{os.sep}whoosh{os.sep}" in where and ours not in where
+    return library or where.endswith(f"{ours}postings.py")
 
 
-def _evaluator(searcher) -> Evaluator:
-    return Evaluator(Postings(searcher.reader()), searcher.schema)
+def _evaluator(searcher, columns: Columns) -> Evaluator:
+    reader = searcher.reader()
+
+    def expand(field: str, prefix: str, limit: int) -> list[str]:
+        words = []
+        for word in reader.expand_prefix(field, prefix):
+            words.append(word.decode() if isinstance(word, bytes) else word)
+            if len(words) >= limit:
+                break
+        return words
+
+    return Evaluator(Postings(reader), searcher.schema, columns.day, expand)

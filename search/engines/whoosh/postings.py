@@ -4,7 +4,7 @@ Whoosh's matchers score one posting at a time in Python, which costs about a mic
 per posting per field: hundreds of milliseconds for common words in a large archive. Here
 each posting list is read once, block by block, into arrays of global document numbers
 and weights (kept in a bounded cache), so that a query scores the whole index with a few
-vector operations (``search.evaluate``).
+vector operations (``evaluate``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from io import BytesIO
 from itertools import chain
-from math import log
 from pickle import load as pickle_load
 from pickle import loads
 from struct import Struct
@@ -25,6 +24,8 @@ from whoosh.matching import ListMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
+
+from search.plan import probabilistic_idf
 
 _BLOCK_LENGTH = Struct("!i")
 CACHE_BYTES = 512 * 2**20  # posting arrays kept between searches (the server stays under 1 GB)
@@ -139,7 +140,7 @@ class Postings:
         return lengths
 
     def idf(self, field: str, text: str) -> float:
-        """Lucene's probabilistic idf (see ``search.compile.Weighting``), from the number
+        """Lucene's probabilistic idf (``search.plan.probabilistic_idf``), from the number
         of postings (deleted documents included, as Whoosh counts them)."""
         return probabilistic_idf(len(self._read(field, text, positions=False).ids), self.size)
 
@@ -150,15 +151,6 @@ class Postings:
                 self.reader.field_length(field) / (self.size or 1)
             ) or 1.0
         return average
-
-
-def probabilistic_idf(n: int, total: int) -> float:
-    """Lucene's BM25 idf of a term in ``n`` of ``total`` documents.
-
-    >>> round(probabilistic_idf(1, 1000), 2), round(probabilistic_idf(999, 1000), 4)
-    (6.5, 0.0015)
-    """
-    return log(1 + (total - n + 0.5) / (n + 0.5))
 
 
 @dataclass

@@ -5,8 +5,8 @@
 - Posting blocks pickled with protocol 5 instead of 2 (below).
 - No per-block document-length bounds: Whoosh reads each posting's document length back
   from the length column (a file read per posting) only to keep them, for its own
-  block-max scoring. tracuu scores with ``search.evaluate``; Whoosh's scorer still works,
-  with bounds that skip nothing (lengths are kept per document, as before).
+  block-max scoring. tracuu scores with ``search.engines.whoosh.evaluate``; Whoosh's
+  scorer still works, with bounds that skip nothing (lengths are kept per document).
 - Segments as separate files, not compound ones: Whoosh opens a compound segment by
   copying the whole of it into memory (a ``BytesIO`` over its mmap), 4 GB and 3.5 s for
   50,000 documents.

@@ -18,7 +18,8 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
-from indexer.codec import writer_options
+from indexer.engines.whoosh.codec import writer_options
+from indexer.engines.whoosh.schema import whoosh_fields
 from indexer.pipeline import prepare
 from indexer.records import Skipped
 
@@ -70,7 +71,7 @@ def _worker(folder: str, tasks: list[tuple], limitmb: int, out) -> None:
                 continue
             if writer is None:
                 writer = SegmentWriter(ix, _lk=False, limitmb=limitmb, **writer_options())
-            writer.add_document(**item.fields)
+            writer.add_document(**whoosh_fields(item.fields))
             added += 1
             out.put(("item", (item.id, len(item.document.body))))
             if added == SEGMENT_DOCS:  # keep each segment's postings in memory: no spilled runs

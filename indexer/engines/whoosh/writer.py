@@ -1,0 +1,163 @@
+"""The Whoosh engine's ``Writer``: commits onto the live generation of an index directory,
+or a rebuild into a new generation that replaces it when complete.
+
+A commit is atomic (Whoosh writes its table of contents last) and a rebuilt generation
+becomes live only at ``finish`` (an atomic rename of the CURRENT pointer), so a crash or
+Ctrl-C at any point leaves the last good index searchable.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from indexer import schema as f
+from indexer.engine import BuildError, OnResult, Task
+from indexer.engines.whoosh.codec import writer_options
+from indexer.engines.whoosh.schema import (
+    CURRENT_FILE,
+    build_schema,
+    current_index_path,
+    whoosh_fields,
+)
+from indexer.engines.whoosh.segments import WorkerFailed, commit_with_segments, write_segments
+from indexer.pipeline import prepare
+from indexer.records import Skipped
+
+WRITER_LIMIT_MB = 1024
+PARALLEL_MIN = 8  # fewer files than this are indexed in this process
+
+
+class WhooshWriter:
+    """Writes one generation of the Whoosh index in ``index_dir``."""
+
+    name = "whoosh"
+
+    def __init__(self, index_dir: Path, rebuild: bool = False) -> None:
+        self.index_dir = Path(index_dir)
+        self.ix = None if rebuild else _open_current(self.index_dir)
+        if self.ix is None:
+            self.ix = _create_generation(self.index_dir)
+
+    def known_hashes(self) -> dict[str, str]:
+        try:
+            with self.ix.reader() as reader:
+                if not reader.doc_count():
+                    return {}
+                ids = reader.column_reader(f.ID)
+                hashes = reader.column_reader(f.CONTENT_HASH)
+                return {ids[n]: hashes[n] for n in reader.all_doc_ids()}
+        except Exception as exc:  # a damaged segment shows only when it is read
+            raise damaged(self.index_dir, exc) from exc
+
+    def apply(
+        self,
+        tasks: list[Task],
+        removed: list[str],
+        replaced: set[str],
+        jobs: int,
+        on_result: OnResult,
+    ) -> None:
+        if not tasks and not removed:
+            return  # nothing changed: no commit (a commit may merge segments, which costs)
+        writer = self.ix.writer(limitmb=WRITER_LIMIT_MB, **writer_options())
+        try:
+            for doc_id in removed:
+                writer.delete_by_term(f.ID, doc_id)
+            if jobs > 1 and len(tasks) >= PARALLEL_MIN:
+                self._parallel(writer, tasks, replaced, jobs, on_result)
+            else:
+                _serial(writer, tasks, replaced, on_result)
+        except BaseException:
+            writer.cancel()
+            raise
+
+    def _parallel(self, writer, tasks, replaced, jobs, on_result) -> None:
+        """Workers write their own segments; old versions of re-indexed files go at commit."""
+        folder, indexed = Path(self.ix.storage.folder), []
+
+        def done(result) -> None:  # a file that now fails keeps its old version
+            if not isinstance(result, Skipped) and result[0] in replaced:
+                indexed.append(result[0])
+            on_result(result)
+
+        try:
+            segments = write_segments(folder, tasks, jobs, WRITER_LIMIT_MB, done)
+        except WorkerFailed as exc:
+            raise BuildError(f"{exc}; the index is unchanged") from exc
+        for doc_id in indexed:
+            writer.delete_by_term(f.ID, doc_id)
+        commit_with_segments(writer, segments)
+
+    def remove(self, ids: list[str]) -> int:
+        """Delete documents by id in one commit; how many were in the index."""
+        writer = self.ix.writer(**writer_options())
+        count = sum(writer.delete_by_term(f.ID, doc_id) for doc_id in ids)
+        writer.commit()
+        return count
+
+    def finish(self) -> None:
+        """Point CURRENT at this generation (atomically) and remove older generations."""
+        generation = Path(self.ix.storage.folder).name
+        pointer = self.index_dir / CURRENT_FILE
+        if not pointer.exists() or pointer.read_text().strip() != generation:
+            tmp = pointer.with_suffix(".tmp")
+            tmp.write_text(generation)
+            os.replace(tmp, pointer)
+        for old in self.index_dir.glob("gen-*"):
+            if old.name != generation:
+                shutil.rmtree(old, ignore_errors=True)
+
+    def document_count(self) -> int:
+        return self.ix.doc_count()
+
+    def close(self) -> None:
+        self.ix.close()
+
+
+def open_writer(config, index_dir: Path, rebuild: bool) -> WhooshWriter:
+    """The engine's entry point (``indexer.engines.open_writer``)."""
+    return WhooshWriter(index_dir, rebuild=rebuild)
+
+
+def _serial(writer, tasks, replaced, on_result) -> None:
+    for item in map(prepare, tasks):
+        if isinstance(item, Skipped):
+            on_result(item)
+            continue
+        if item.id in replaced:
+            writer.update_document(**whoosh_fields(item.fields))
+        else:
+            writer.add_document(**whoosh_fields(item.fields))
+        on_result((item.id, len(item.document.body)))
+    writer.commit()
+
+
+def _open_current(index_dir: Path):
+    path = current_index_path(index_dir)
+    if path is None:
+        return None
+    try:
+        return whoosh_index.open_dir(str(path))
+    except Exception as exc:  # any damage: say so, name the fix
+        raise damaged(index_dir, exc) from exc
+
+
+def damaged(index_dir: Path, exc: Exception) -> BuildError:
+    return BuildError(
+        f"the index in {index_dir} is damaged ({type(exc).__name__}: {exc}); "
+        "run `tracuu index --rebuild`"
+    )
+
+
+def _create_generation(index_dir: Path):
+    index_dir.mkdir(parents=True, exist_ok=True)
+    current = current_index_path(index_dir)
+    number = int(current.name.split("-")[1]) + 1 if current else 1
+    path = index_dir / f"gen-{number:06d}"
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir()
+    return whoosh_index.create_in(str(path), build_schema())
