@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 from collections.abc import Iterator
-from datetime import date, datetime
+from pathlib import Path
 
 from indexer import schema as f
 from indexer.engine import EngineConfig, OnResult, Task
@@ -28,22 +28,16 @@ def solr_document(fields: dict) -> dict:
     """The engine-free fields of ``indexer.pipeline.index_fields`` as one Solr document.
 
     >>> doc = solr_document({"id": "a", "record": {"id": "a"}, "issued_date": "2021-07-22",
-    ...                      "day": 20210722, "references": "342-CV/TU,1/QĐ"})
-    >>> doc["issued_date"], doc["month"], doc["references"], doc["record"]
-    ('2021-07-22T00:00:00Z', 202107, ['342-CV/TU', '1/QĐ'], '{"id": "a"}')
+    ...                      "day": 20210722})
+    >>> doc["issued_date"], doc["month"], doc["record"]
+    ('2021-07-22T00:00:00Z', 202107, '{"id": "a"}')
     """
     doc = dict(fields)
     doc[f.RECORD] = json.dumps(fields[f.RECORD], ensure_ascii=False)
-    issued = doc.get(f.ISSUED_DATE)
-    if isinstance(issued, datetime | date):
-        issued = issued.strftime("%Y-%m-%d")
-    if issued:
-        doc[f.ISSUED_DATE] = f"{issued[:10]}T00:00:00Z"
+    if doc.get(f.ISSUED_DATE):
+        doc[f.ISSUED_DATE] = f"{doc[f.ISSUED_DATE]}T00:00:00Z"
     if doc.get(f.DAY):
         doc[f.MONTH] = doc[f.DAY] // 100
-    for name in (f.REFERENCES, f.REFERENCE_KEYS):
-        if isinstance(doc.get(name), str):  # an older index_fields joined them with commas
-            doc[name] = [v for v in doc[name].split(",") if v]
     return doc
 
 
@@ -124,3 +118,9 @@ class SolrWriter:
 
     def close(self) -> None:
         self.client.close()
+
+
+def open_writer(config: EngineConfig, index_dir: Path, rebuild: bool) -> SolrWriter:
+    """The engine's entry point (``indexer.engines.open_writer``); ``index_dir`` is unused:
+    the index is the collection ``config`` names."""
+    return SolrWriter(config, rebuild)

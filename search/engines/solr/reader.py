@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from indexer import schema as f
@@ -40,6 +42,21 @@ class SolrReader:
         self.url = config.solr_url
         self.collection = config.solr_collection
         self.client = SolrClient(config.solr_url, config.solr_collection)
+
+    def snapshot(self):
+        """Solr cannot pin one index version across requests: each call sees the latest
+        commit (commits are rare: one per indexing run)."""
+        return nullcontext()
+
+    def version(self) -> str:
+        """Live documents and the newest ``_version_``: any add, update or delete
+        changes one of them."""
+        answer = self._call(
+            self.client.select,
+            {"q": "*:*", "rows": 1, "fl": "_version_", "sort": "_version_ desc"},
+        )
+        docs = answer["response"]["docs"]
+        return f"{answer['response']['numFound']}/{docs[0]['_version_'] if docs else 0}"
 
     # --- searching ---------------------------------------------------------------------
     def run(self, plan: Plan) -> Answer:
@@ -241,6 +258,11 @@ class SolrReader:
 
     def close(self) -> None:
         self.client.close()
+
+
+def open_reader(config: EngineConfig, index_dir: Path) -> SolrReader:
+    """The engine's entry point (``search.engines.open_reader``); ``index_dir`` is unused."""
+    return SolrReader(config)
 
 
 def _finish(params: dict) -> dict:
