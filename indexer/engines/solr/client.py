@@ -13,6 +13,12 @@ import httpx
 CONNECT_TIMEOUT = 5.0  # seconds to open a connection to a node
 READ_TIMEOUT = 60.0  # seconds to wait for an answer (indexing batches, commits)
 
+# What a document without a title (subject...) holds in that text field: Lucene's BM25
+# counts only documents that have a field (idf's N, the average length), ours counts
+# every document, as Whoosh does; with this token in it, every document has every text
+# field. No query ever asks for it, and ``terms`` leaves it out.
+EMPTY_TOKEN = "\u2400"  # ␀, SYMBOL FOR NULL
+
 
 class SolrError(Exception):
     """Solr answered with an error; the message is Solr's own, with the request path."""

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from indexer import schema as f
 from indexer.engine import EngineConfig, OnResult, Task
-from indexer.engines.solr.client import SolrClient
+from indexer.engines.solr.client import EMPTY_TOKEN, SolrClient
 from indexer.pipeline import prepare
 from indexer.records import Skipped
 
+TEXT_FIELDS = (f.BODY, f.BODY_FOLDED, f.WORDS, f.TITLE, f.TITLE_FOLDED, f.SUBJECT, f.SUBJECT_FOLDED)
 BATCH_DOCS = 500  # documents per update request
 BATCH_CHARS = 8_000_000  # or fewer, when their text is this long
 PAGE = 10_000  # ids per page when reading every content hash
@@ -29,10 +30,13 @@ def solr_document(fields: dict) -> dict:
 
     >>> doc = solr_document({"id": "a", "record": {"id": "a"}, "issued_date": "2021-07-22",
     ...                      "day": 20210722})
-    >>> doc["issued_date"], doc["month"], doc["record"]
-    ('2021-07-22T00:00:00Z', 202107, '{"id": "a"}')
+    >>> doc["issued_date"], doc["month"], doc["record"], doc["title"]
+    ('2021-07-22T00:00:00Z', 202107, '{"id": "a"}', '␀')
     """
     doc = dict(fields)
+    for name in TEXT_FIELDS:
+        if not doc.get(name, "").strip():
+            doc[name] = EMPTY_TOKEN
     doc[f.RECORD] = json.dumps(fields[f.RECORD], ensure_ascii=False)
     if doc.get(f.ISSUED_DATE):
         doc[f.ISSUED_DATE] = f"{doc[f.ISSUED_DATE]}T00:00:00Z"
