@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from contextlib import nullcontext
 from pathlib import Path
@@ -53,7 +54,7 @@ class SolrReader:
         """Live documents and the newest ``_version_``: any add, update or delete
         changes one of them."""
         answer = self._call(
-            self.client.select,
+            self._query,
             {"q": "*:*", "rows": 1, "fl": "_version_", "sort": "_version_ desc"},
         )
         docs = answer["response"]["docs"]
@@ -104,7 +105,6 @@ class SolrReader:
                 **_id_filter(ids),
                 "fl": f"{f.ID},score",
                 "rows": len(ids),
-                "shards.tolerant": "true",
             },
             plan.time_budget,
         )
@@ -123,7 +123,6 @@ class SolrReader:
             "start": plan.offset,
             "rows": plan.limit if plan.limit is not None else 0,
             "fl": f"{f.ID},score" if ranked else f.ID,
-            "shards.tolerant": "true",
             "shards.info": "true",
         }
         for name, labels in plan.selections.items():
@@ -171,35 +170,40 @@ class SolrReader:
         )
 
     def _missing(self, answer: dict) -> list[str]:
-        """Shards without a live replica (else the shards whose request failed)."""
-        try:
-            down = [name for name, shard in self._shards().items() if not shard["up"]]
-        except IndexUnavailable:
-            down = []
-        if down:
-            return down
+        """The shards whose request failed (``shards.info``), else those without a live
+        replica."""
         info = answer.get("shards.info", {})
-        return sorted(key for key, value in info.items() if value.get("error"))
+        failed = [key for key, value in info.items() if value.get("error")]
+        names = sorted({_shard_of(url) for key in failed for url in key.split("|") if url})
+        if names:
+            return names
+        try:
+            return [name for name, shard in self._shards().items() if not shard["up"]]
+        except IndexUnavailable:
+            return []
 
     def _expand(self, field: str, prefix: str, limit: int) -> list[str]:
         """The first ``limit`` terms of ``field`` beginning with ``prefix``, in index order."""
         answer = self._call(
-            self.client.select,
+            self._query,
             {
                 "terms.fl": field,
                 "terms.prefix": prefix,
                 "terms.limit": limit,
                 "terms.sort": "index",
                 "terms.mincount": 1,
-                "shards.tolerant": "true",
             },
             "terms",
         )
         flat = answer.get("terms", {}).get(field, [])
         return flat[0::2] if isinstance(flat, list) else list(flat)
 
+    def _query(self, params: dict, handler: str = "select", timeout: float | None = None):
+        """Every read tolerates missing shards; ``run`` reports them (``partial``)."""
+        return self.client.select({**params, "shards.tolerant": "true"}, handler, timeout)
+
     def _select(self, params: dict, budget: float) -> dict:
-        return self._call(self.client.select, params, timeout=budget + 1.0)
+        return self._call(self._query, params, timeout=budget + 1.0)
 
     # --- documents ---------------------------------------------------------------------
     def records(self, ids: list[str]) -> dict[str, dict]:
@@ -208,7 +212,7 @@ class SolrReader:
             chunk = ids[start : start + 1000]
             q = f"{f.ID}:(" + " OR ".join(quote(i) for i in chunk) + ")"
             answer = self._call(
-                self.client.select, {"q": q, "fl": f"{f.ID},{f.RECORD}", "rows": len(chunk)}
+                self._query, {"q": q, "fl": f"{f.ID},{f.RECORD}", "rows": len(chunk)}
             )
             for doc in answer["response"]["docs"]:
                 found[doc[f.ID]] = json.loads(doc[f.RECORD])
@@ -221,7 +225,7 @@ class SolrReader:
         ids, cursor = [], "*"
         while True:
             params = {"q": q, "fl": f.ID, "sort": f"{f.ID} asc", "rows": PAGE, "cursorMark": cursor}
-            answer = self._call(self.client.select, params)
+            answer = self._call(self._query, params)
             ids.extend(d[f.ID] for d in answer["response"]["docs"])
             if answer["nextCursorMark"] == cursor:
                 return ids
@@ -238,7 +242,7 @@ class SolrReader:
             }
             if lower is not None:
                 params.update({"terms.lower": lower, "terms.lower.incl": "false"})
-            flat = self._call(self.client.select, params, "terms").get("terms", {}).get(field, [])
+            flat = self._call(self._query, params, "terms").get("terms", {}).get(field, [])
             yield from (
                 (t, n) for t, n in zip(flat[0::2], flat[1::2], strict=True) if t != EMPTY_TOKEN
             )
@@ -247,7 +251,7 @@ class SolrReader:
             lower = flat[-2]
 
     def document_count(self) -> int:
-        return self._call(self.client.select, {"q": "*:*", "rows": 0})["response"]["numFound"]
+        return self._call(self._query, {"q": "*:*", "rows": 0})["response"]["numFound"]
 
     # --- cluster -----------------------------------------------------------------------
     def health(self) -> dict:
@@ -303,6 +307,16 @@ class SolrReader:
 def open_reader(config: EngineConfig, index_dir: Path) -> SolrReader:
     """The engine's entry point (``search.engines.open_reader``); ``index_dir`` is unused."""
     return SolrReader(config)
+
+
+def _shard_of(url: str) -> str:
+    """The shard a replica's core URL belongs to (SolrCloud names cores after it).
+
+    >>> _shard_of("http://127.0.0.1:8984/solr/tracuu_shard2_replica_n4/")
+    'shard2'
+    """
+    found = re.search(r"_(shard[^/_]+)_replica", url)
+    return found.group(1) if found else url
 
 
 def _ranked(plan: Plan) -> bool:
