@@ -32,6 +32,10 @@ class SolrUnreachable(SolrError):
     """No answer from Solr at all."""
 
 
+class SolrTimeout(SolrUnreachable):
+    """Connected, but no answer within the request's time limit."""
+
+
 class SolrClient:
     """Requests to ``base_url`` (``http://host:8983/solr``) and one ``collection``."""
 
@@ -67,6 +71,8 @@ class SolrClient:
             kwargs["timeout"] = httpx.Timeout(timeout, connect=CONNECT_TIMEOUT)
         try:
             response = self._http.request(method, url, **kwargs)
+        except httpx.ReadTimeout as exc:
+            raise SolrTimeout(f"no answer from {self.base_url} in time") from exc
         except httpx.TransportError as exc:
             raise SolrUnreachable(f"Solr at {self.base_url} cannot be reached: {exc}") from exc
         return _answer(response, path)

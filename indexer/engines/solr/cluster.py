@@ -29,7 +29,7 @@ from indexer.engines.solr.launcher_build import (
 )
 
 ZK_OFFSET = 1000
-NODE_HEAP = "512m"
+NODE_HEAP = "512m"  # each node's JVM heap; $TRACUU_SOLR_HEAP overrides (e.g. 2g)
 START_TIMEOUT = 180.0  # seconds for one node to say READY
 STOP_TIMEOUT = 30.0  # seconds a node gets to stop before SIGKILL
 NODES_FILE = "nodes.json"
@@ -95,7 +95,8 @@ def start_cluster(
         on_progress(f"starting ZooKeeper and node 1 on port {base_port}")
         cluster.nodes.append(_launch(build, directory / "node1", base_port, zk_host, True))
         _wait_ready(cluster.nodes[0])
-        on_progress(f"starting {nodes - 1} more node(s)") if nodes > 1 else None
+        if nodes > 1:
+            on_progress(f"starting {nodes - 1} more node(s)")
         rest = [
             _launch(build, directory / f"node{i + 1}", base_port + i, zk_host, False)
             for i in range(1, nodes)
@@ -132,7 +133,7 @@ def _launch(build: Path, home: Path, port: int, zk_host: str, embed_zk: bool) ->
     log = home / "console.log"
     command = [
         java_command(),
-        f"-Xmx{NODE_HEAP}",
+        f"-Xmx{os.environ.get('TRACUU_SOLR_HEAP', NODE_HEAP)}",
         "-cp",
         classpath(build),
         MAIN_CLASS,

@@ -11,16 +11,22 @@
 from __future__ import annotations
 
 import json
-import re
 import time
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from indexer import schema as f
-from indexer.engines.solr.client import EMPTY_TOKEN, SolrClient, SolrError, SolrUnreachable
+from indexer.engines.solr.client import (
+    EMPTY_TOKEN,
+    SolrClient,
+    SolrError,
+    SolrTimeout,
+    SolrUnreachable,
+)
+from search.engines.solr.cluster_state import failed_shards, shard_states
 from search.engines.solr.translate import SCALE, quote, selection_filter, to_lucene
-from search.errors import IndexUnavailable, check_time
+from search.errors import IndexUnavailable, SearchTimeout, check_time
 from search.plan import YEAR, Answer, Plan
 
 if TYPE_CHECKING:
@@ -88,7 +94,8 @@ class SolrReader:
         page if deeper), or every hit when the plan wants them all (counted first)."""
         if plan.limit is not None:
             return max(plan.rerank_depth, plan.offset + plan.limit)
-        counted = self._select({**params, "rows": 0, "json.facet": None}, plan.time_budget)
+        counting = {k: v for k, v in params.items() if k != "json.facet"}
+        counted = self._select({**counting, "rows": 0}, plan.time_budget)
         return counted["response"]["numFound"]
 
     def _rerank(self, plan: Plan, hits: list[tuple[str, float]]) -> list[tuple[str, float]]:
@@ -170,11 +177,8 @@ class SolrReader:
         )
 
     def _missing(self, answer: dict) -> list[str]:
-        """The shards whose request failed (``shards.info``), else those without a live
-        replica."""
-        info = answer.get("shards.info", {})
-        failed = [key for key, value in info.items() if value.get("error")]
-        names = sorted({_shard_of(url) for key in failed for url in key.split("|") if url})
+        """The shards whose request failed, else those without a live replica."""
+        names = failed_shards(answer)
         if names:
             return names
         try:
@@ -208,12 +212,10 @@ class SolrReader:
     # --- documents ---------------------------------------------------------------------
     def records(self, ids: list[str]) -> dict[str, dict]:
         found: dict[str, dict] = {}
-        for start in range(0, len(ids), 1000):
-            chunk = ids[start : start + 1000]
-            q = f"{f.ID}:(" + " OR ".join(quote(i) for i in chunk) + ")"
-            answer = self._call(
-                self._query, {"q": q, "fl": f"{f.ID},{f.RECORD}", "rows": len(chunk)}
-            )
+        for start in range(0, len(ids), PAGE):
+            chunk = ids[start : start + PAGE]
+            params = {"q": "*:*", **_id_filter(chunk), "fl": f"{f.ID},{f.RECORD}"}
+            answer = self._call(self._query, {**params, "rows": len(chunk)})
             for doc in answer["response"]["docs"]:
                 found[doc[f.ID]] = json.loads(doc[f.RECORD])
         return found
@@ -272,26 +274,17 @@ class SolrReader:
         )
 
     def _shards(self, status: dict | None = None) -> dict:
-        status = status or self._cluster_status()
-        live = set(status["cluster"]["live_nodes"])
-        shards = status["cluster"]["collections"][self.collection]["shards"]
-        out = {}
-        for name, shard in sorted(shards.items()):
-            replicas = [
-                {
-                    "node": r["node_name"],
-                    "state": r["state"] if r["node_name"] in live else "down",
-                    "leader": r.get("leader") == "true",
-                }
-                for r in shard["replicas"].values()
-            ]
-            out[name] = {"up": any(r["state"] == "active" for r in replicas), "replicas": replicas}
-        return out
+        return shard_states(status or self._cluster_status(), self.collection)
 
     def _call(self, method, *args, **kwargs) -> dict:
         """A Solr call; a cluster that cannot be reached or answers an error is a 503."""
         try:
             return method(*args, **kwargs)
+        except SolrTimeout as exc:
+            raise SearchTimeout(
+                f"Solr did not answer within the search's time budget ({exc}); narrow the "
+                "search with more words, a phrase or filters, and try again"
+            ) from exc
         except SolrUnreachable as exc:
             raise IndexUnavailable(
                 f"the Solr collection {self.collection!r} cannot be reached at {self.url} "
@@ -307,16 +300,6 @@ class SolrReader:
 def open_reader(config: EngineConfig, index_dir: Path) -> SolrReader:
     """The engine's entry point (``search.engines.open_reader``); ``index_dir`` is unused."""
     return SolrReader(config)
-
-
-def _shard_of(url: str) -> str:
-    """The shard a replica's core URL belongs to (SolrCloud names cores after it).
-
-    >>> _shard_of("http://127.0.0.1:8984/solr/tracuu_shard2_replica_n4/")
-    'shard2'
-    """
-    found = re.search(r"_(shard[^/_]+)_replica", url)
-    return found.group(1) if found else url
 
 
 def _ranked(plan: Plan) -> bool:
