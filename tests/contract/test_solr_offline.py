@@ -1,5 +1,6 @@
-"""Solr cases that need no cluster: the configset agrees with ``indexer.schema``, and a
-Solr that cannot be reached is a clear error (CLI) and a 503 with a message (API)."""
+"""Solr set-up and errors: the configset agrees with ``indexer.schema``, a Solr that cannot
+be reached is a clear error (CLI) and a 503 with a message (API), ``tracuu solr setup`` is
+idempotent (this last case on the configured cluster)."""
 
 from __future__ import annotations
 
@@ -56,3 +57,16 @@ def test_search_on_an_unreachable_solr_is_503_with_a_message(sample_index, sampl
             response = client.get(path, params=params)
             assert response.status_code == 503, (path, response.text)
             assert "cannot be reached" in response.json()["detail"]
+
+
+def test_setup_is_idempotent_and_refuses_another_shard_count(monkeypatch):
+    from tests.contract.conftest import fresh_collection, solr_url
+
+    url = solr_url()
+    fresh_collection(url, "tracuu_setup", shards=1, replicas=1)
+    monkeypatch.setenv("TRACUU_SOLR_URL", url)
+    monkeypatch.setenv("TRACUU_SOLR_COLLECTION", "tracuu_setup")
+    again = CliRunner().invoke(main, ["solr", "setup"])
+    assert again.exit_code == 0 and "configset refreshed and reloaded" in again.output
+    other = CliRunner().invoke(main, ["solr", "setup", "--shards", "2"])
+    assert other.exit_code == 1 and "exists with 1 shard(s), not 2" in other.output
