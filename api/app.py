@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -40,6 +41,7 @@ DOCS_CSP = (
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    threading.Thread(target=app.state.engine.warm, name="warm-up", daemon=True).start()
     yield
     app.state.engine.close()  # its open index files
 

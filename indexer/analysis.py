@@ -13,6 +13,7 @@ Text goes in, index keys come out. Every key is built by the same small helpers:
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -147,6 +148,21 @@ def folded(keys: list[str]) -> list[str]:
 
 
 _word_tokenize = None
+_loading = threading.Lock()
+
+
+def _tokenizer():
+    """underthesea's ``word_tokenize``, its model loaded once: two threads loading it at
+    once break it (the model is None while one of them is loading)."""
+    global _word_tokenize
+    if _word_tokenize is None:
+        with _loading:
+            if _word_tokenize is None:
+                from underthesea import word_tokenize
+
+                word_tokenize("khởi động")
+                _word_tokenize = word_tokenize
+    return _word_tokenize
 
 
 def words(text: str) -> list[str]:
@@ -157,13 +173,8 @@ def words(text: str) -> list[str]:
     >>> words("Ban Chỉ đạo phòng, chống dịch theo phương châm bốn tại chỗ")
     ['chỉ_đạo', 'phương_châm', 'tại_chỗ']
     """
-    global _word_tokenize
-    if _word_tokenize is None:
-        from underthesea import word_tokenize
-
-        _word_tokenize = word_tokenize
     out = []
-    for word in _word_tokenize(clean(text)):
+    for word in _tokenizer()(clean(text)):
         parts = SYLLABLE.findall(word)
         if len(parts) > 1:
             out.append("_".join(key(p) for p in parts))

@@ -9,11 +9,13 @@ above the seam, so that every engine behaves the same.
 from __future__ import annotations
 
 import functools
+import threading
 import time
 from datetime import date
 from pathlib import Path
 
 from indexer import schema as f
+from indexer.analysis import words
 from indexer.engine import EngineConfig
 from search import compile as qc
 from search.engines import open_reader
@@ -66,6 +68,8 @@ class Engine:
         self.time_budget = time_budget
         self.reader = open_reader(config or EngineConfig(), self.index_dir)
         self._cache: dict[str, tuple[str, object]] = {}  # name -> (index version, value)
+        self._closing = threading.Lock()  # ``warm`` and ``close`` do not overlap
+        self._closed = False
 
     def document_count(self) -> int:
         return self.reader.document_count()
@@ -74,7 +78,25 @@ class Engine:
         return {"backend": self.reader.name, **self.reader.health()}
 
     def close(self) -> None:
-        self.reader.close()
+        with self._closing:
+            self._closed = True
+            self.reader.close()
+
+    def warm(self) -> None:
+        """Load what the first searches would otherwise wait for: the open index, the
+        facet labels, the suggestion vocabulary, underthesea's model. Stops once closed;
+        errors are left for the searches to report."""
+        steps = [self.reader.document_count, lambda: words("khởi động")]
+        steps += [lambda field=field: self._labels(field) for field in f.FACETS.values()]
+        steps.append(self._vocabulary)
+        for step in steps:
+            with self._closing:
+                if self._closed:
+                    return
+                try:
+                    step()
+                except Exception:  # noqa: BLE001 - a search will meet it and say what it is
+                    return
 
     def __enter__(self) -> Engine:
         return self
@@ -204,7 +226,7 @@ class Engine:
     def _suggest(self, query: Query, total: int) -> str | None:
         if not query.groups or (query.accented and total):
             return None
-        vocabulary = self._cached("vocabulary", lambda: Vocabulary.load(self.reader))
+        vocabulary = self._vocabulary()
         if not query.accented:
             restored = restore_accents(query, vocabulary)
             if restored:
@@ -221,6 +243,9 @@ class Engine:
         words = query.text.replace('"', " ").replace("“", " ").replace("”", " ")
         words = " ".join(words.split())
         return words if words and self._has_hits(words) else None
+
+    def _vocabulary(self) -> Vocabulary:
+        return self._cached("vocabulary", lambda: Vocabulary.load(self.reader))
 
     def _has_hits(self, text: str) -> bool:
         node = qc.required_query(parse_query(text))

@@ -20,10 +20,14 @@ indexes stay readable.
 
 from __future__ import annotations
 
+from pathlib import Path
 from pickle import dumps
 
+from whoosh import fields
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3PostingsWriter
 from whoosh.util.numeric import length_to_byte
+
+from indexer.engines.whoosh.arrays import EXTENSION, ArraysWriter
 
 PROTOCOL = 5
 
@@ -55,10 +59,35 @@ class FastPostingsWriter(W3PostingsWriter):
 
 
 class FastFieldWriter(W3FieldWriter):
-    """``W3FieldWriter`` that does not look up document lengths for block bounds."""
+    """``W3FieldWriter`` that does not look up document lengths for block bounds, and
+    writes the segment's posting arrays (``arrays``) beside Whoosh's postings."""
+
+    def __init__(self, codec, storage, segment) -> None:
+        super().__init__(codec, storage, segment)
+        self._arrays = ArraysWriter(Path(storage.folder) / segment.make_filename(EXTENSION))
 
     def add_postings(self, schema, lengths, items) -> None:
         super().add_postings(schema, None, items)
+
+    def start_field(self, fieldname, fieldobj) -> None:
+        super().start_field(fieldname, fieldobj)
+        numeric = isinstance(fieldobj, fields.NUMERIC)  # dates and days: columns serve them
+        self._arrays.start_field(fieldname, fieldobj.format.supports("positions"), not numeric)
+        self._collect = self._arrays.collector()
+
+    def start_term(self, btext) -> None:
+        super().start_term(btext)
+        self._arrays.start_term(btext)
+
+    def add(self, docnum, weight, vbytes, length) -> None:
+        # Called once per posting of the segment: two calls, no more
+        self._postwriter.add_posting(docnum, weight, vbytes, length)
+        if self._collect is not None:
+            self._collect(docnum, weight, vbytes)
+
+    def close(self) -> None:
+        super().close()
+        self._arrays.close()
 
 
 class FastCodec(W3Codec):

@@ -14,14 +14,25 @@ from whoosh import fields, formats
 from whoosh.analysis import SpaceSeparatedTokenizer
 
 from indexer import schema as f
+from indexer.engines.whoosh.arrays import decode_positions, encode_positions
 
 
 class SplitPositions(formats.Positions):
-    """Positions of space-separated, pre-analyzed tokens, without a Token per word.
+    """Positions of space-separated, pre-analyzed tokens, without a Token per word, each
+    posting's positions stored as raw int32 (``arrays.encode_positions``), not pickled.
 
     >>> sorted(SplitPositions().word_values("tại chỗ tại", None))[1][:3]
     ('tại', 2, 2.0)
     """
+
+    def encode(self, poslist):
+        return encode_positions(poslist)
+
+    def decode_positions(self, valuestring):
+        return decode_positions(valuestring)
+
+    def decode_frequency(self, valuestring):
+        return len(valuestring) // 4
 
     def word_values(self, value, analyzer, **kwargs):
         poses: dict[str, list[int]] = defaultdict(list)

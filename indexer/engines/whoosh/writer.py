@@ -16,6 +16,7 @@ from whoosh import index as whoosh_index
 
 from indexer import schema as f
 from indexer.engine import BuildError, OnResult, Task
+from indexer.engines.whoosh.arrays import FORMAT, FORMAT_FILE
 from indexer.engines.whoosh.codec import writer_options
 from indexer.engines.whoosh.schema import (
     CURRENT_FILE,
@@ -39,6 +40,9 @@ class WhooshWriter:
     def __init__(self, index_dir: Path, rebuild: bool = False) -> None:
         self.index_dir = Path(index_dir)
         self.ix = None if rebuild else _open_current(self.index_dir)
+        if self.ix is not None and not _current_format(Path(self.ix.storage.folder)):
+            self.ix.close()  # written by an older tracuu: build it again, in a new generation
+            self.ix = None
         if self.ix is None:
             self.ix = _create_generation(self.index_dir)
 
@@ -160,4 +164,13 @@ def _create_generation(index_dir: Path):
     path = index_dir / f"gen-{number:06d}"
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir()
+    (path / FORMAT_FILE).write_text(FORMAT)
     return whoosh_index.create_in(str(path), build_schema())
+
+
+def _current_format(generation: Path) -> bool:
+    """Whether a generation has today's on-disk format (``arrays.FORMAT``)."""
+    try:
+        return (generation / FORMAT_FILE).read_text().strip() == FORMAT
+    except OSError:
+        return False

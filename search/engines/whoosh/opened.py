@@ -68,11 +68,13 @@ class OpenIndex:
         # Not ``searcher.refresh()``: it reuses segment readers, which keep stale deletions.
         stale, self.searcher = self.searcher, self.ix.searcher(weighting=WEIGHTING)
         stale.close()
+        self.evaluator.postings.close()
         self.columns = load_columns(self.searcher.reader())
         self.evaluator = _evaluator(self.searcher, self.columns)
         self.commits += 1
 
     def close(self) -> None:
+        self.evaluator.postings.close()
         self.searcher.close()
 
 

@@ -1,33 +1,26 @@
 """Posting lists and field lengths of a Whoosh index as numpy arrays.
 
 Whoosh's matchers score one posting at a time in Python, which costs about a microsecond
-per posting per field: hundreds of milliseconds for common words in a large archive. Here
-each posting list is read once, block by block, into arrays of global document numbers
-and weights (kept in a bounded cache), so that a query scores the whole index with a few
-vector operations (``evaluate``).
+per posting per field, and its posting blocks must be unpickled before any of it: hundreds
+of milliseconds for common words in a large archive. Here each posting list is sliced out
+of the segments' memory-mapped posting arrays (``indexer.engines.whoosh.arrays``), joined
+into arrays of global document numbers, weights and positions (kept in a bounded cache),
+so that a query scores the whole index with a few vector operations (``evaluate``).
 """
 
 from __future__ import annotations
 
-import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
-from io import BytesIO
-from itertools import chain
-from pickle import load as pickle_load
-from pickle import loads
-from struct import Struct
+from pathlib import Path
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3LeafMatcher, _lenfield
-from whoosh.matching import ListMatcher
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.reading import TermNotFound
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
+from indexer.engines.whoosh.arrays import EXTENSION, SegmentArrays
 from search.plan import probabilistic_idf
 
-_BLOCK_LENGTH = Struct("!i")
 CACHE_BYTES = 512 * 2**20  # posting arrays kept between searches (the server stays under 1 GB)
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
@@ -38,6 +31,7 @@ class Postings:
     def __init__(self, reader, cache_bytes: int = CACHE_BYTES) -> None:
         self.reader = reader
         self.leaves = list(reader.leaf_readers())
+        self.arrays = [(_segment_arrays(leaf), offset) for leaf, offset in self.leaves]
         self.size = reader.doc_count_all()
         self.cache_bytes = cache_bytes
         self._cache: OrderedDict[tuple[str, str], _Entry] = OrderedDict()
@@ -93,22 +87,22 @@ class Postings:
         if entry is not None and (entry.positions is not None or not positions):
             self._cache.move_to_end(key)
             return entry
-        id_parts, weight_parts, value_parts = [], [], []
-        for segment, offset in self.leaves:
-            try:
-                matcher = segment.postings(field, text)
-            except TermNotFound:
+        ids, weights, flat, starts = [], [], [], []
+        for arrays, offset in self.arrays:
+            found = arrays.postings(field, text, positions)
+            if found is None:
                 continue
-            ids, weights, vals = _read_matcher(matcher, positions)
-            id_parts.append(ids + offset)
-            weight_parts.append(weights)
-            value_parts.extend(vals)
-        if id_parts:
-            entry = _Entry(np.concatenate(id_parts), np.concatenate(weight_parts))
+            ids.append(found[0] + offset)
+            weights.append(found[1])
+            if positions:
+                flat.append(found[2] if found[2] is not None else np.zeros(0, np.int32))
+                starts.append(found[3] if found[3] is not None else np.zeros(len(found[0]) + 1))
+        if ids:
+            entry = _Entry(np.concatenate(ids).astype(np.int32), np.concatenate(weights))
         else:
             entry = _Entry(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
         if positions:
-            entry.offsets, entry.positions = _decode_positions(value_parts)
+            entry.offsets, entry.positions = _join_positions(flat, starts)
         self._remember(key, entry)
         return entry
 
@@ -122,6 +116,11 @@ class Postings:
             _, dropped = self._cache.popitem(last=False)
             self._cached -= dropped.nbytes()
 
+    def close(self) -> None:
+        self._cache.clear()
+        for arrays, _ in self.arrays:
+            arrays.close()
+
     # --- statistics ----------------------------------------------------------------------
     def lengths(self, field: str) -> np.ndarray:
         """Every document's length in ``field`` (in tokens, as Whoosh stores it: rounded)."""
@@ -134,8 +133,7 @@ class Postings:
                 if column is None:
                     parts.append(np.zeros(count))
                 else:
-                    raw = np.frombuffer(bytes(column[i] for i in range(count)), dtype=np.uint8)
-                    parts.append(_LENGTH_OF_BYTE[raw])
+                    parts.append(_LENGTH_OF_BYTE[_length_bytes(column, count)])
             lengths = self._lengths[field] = np.concatenate(parts) if parts else np.zeros(0)
         return lengths
 
@@ -168,93 +166,33 @@ class _Entry:
         return sum(a.nbytes for a in arrays if a is not None)
 
 
-def _decode_positions(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
-    """Whoosh's Positions values (a count, then a pickled list of position deltas) -> flat
-    arrays, with one ``loads`` for all of them (see ``_loads_all``)."""
-    deltas = _loads_all([v[4:] for v in values])
-    counts = np.fromiter(map(len, deltas), dtype=np.int64, count=len(deltas))
-    flat = np.fromiter(chain.from_iterable(deltas), dtype=np.int64, count=int(counts.sum()))
-    offsets = np.zeros(len(deltas) + 1, dtype=np.int64)
-    np.cumsum(counts, out=offsets[1:])
-    return offsets, _running_sums(flat, counts).astype(np.int32)
+def _segment_arrays(leaf) -> SegmentArrays:
+    """The posting arrays of one segment reader (``indexer.engines.whoosh.arrays``)."""
+    path = Path(leaf._storage.folder) / leaf._segment.make_filename(EXTENSION)
+    if not path.is_file():
+        raise FileNotFoundError(f"no posting arrays for segment {path.name}")
+    return SegmentArrays(path)
 
 
-def _running_sums(flat: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Cumulative sums restarting at each run of ``counts`` items (delta decoding).
+def _length_bytes(column, count: int) -> np.ndarray:
+    """A segment's byte-coded field lengths, read in one piece (Whoosh's column reader
+    reads a file slice per document); documents past the column's end have 0."""
+    raw = np.frombuffer(column._dbfile.get(column._basepos, column._count), dtype=np.uint8)
+    return np.concatenate((raw, np.zeros(max(0, count - len(raw)), dtype=np.uint8)))[:count]
 
-    >>> _running_sums(np.array([1, 2, 3, 10, 1]), np.array([3, 2])).tolist()
-    [1, 3, 6, 10, 11]
+
+def _join_positions(flat: list[np.ndarray], starts: list[np.ndarray]) -> tuple:
+    """Segments' (positions, starts) -> one flat array and its offsets.
+
+    >>> o, p = _join_positions([np.array([1, 4, 2]), np.array([7])],
+    ...                        [np.array([0, 2, 3]), np.array([0, 1])])
+    >>> o.tolist(), p.tolist()
+    ([0, 2, 3, 4], [1, 4, 2, 7])
     """
-    running = np.cumsum(flat)
-    ends = np.cumsum(counts)
-    before = np.concatenate(([0], running[ends[:-1] - 1])) if len(counts) else running[:0]
-    return running - np.repeat(before, counts)
-
-
-def _loads_all(pickles: list[bytes]) -> list:
-    """Unpickle many protocol-2 pickles with one ``loads``: their bodies, placed in a list.
-
-    Each body only refers back (memo) to objects it stored itself, so they cannot clash.
-
-    >>> from pickle import dumps
-    >>> _loads_all([dumps([1, 300], 2), dumps((b"x", None), 2), dumps([], 2)])
-    [[1, 300], (b'x', None), []]
-    """
-    if not all(p[:2] == b"\x80\x02" and p[-1:] == b"." for p in pickles):
-        return [loads(p) for p in pickles]
-    return loads(b"\x80\x02](" + b"".join(p[2:-1] for p in pickles) + b"e.")
-
-
-def _read_matcher(matcher, values: bool) -> tuple[np.ndarray, np.ndarray, list]:
-    """All (ids, weights, values) of one segment's posting list, deletions included."""
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    if isinstance(matcher, ListMatcher):
-        ids = np.asarray(matcher._ids, dtype=np.int32)
-        if matcher._all_weights:
-            weights = np.full(len(ids), float(matcher._all_weights), dtype=np.float32)
-        elif matcher._weights:
-            weights = np.asarray(matcher._weights, dtype=np.float32)
-        else:
-            weights = np.ones(len(ids), dtype=np.float32)
-        return ids, weights, list(matcher._values or ()) if values else []
-    if not isinstance(matcher, W3LeafMatcher):
-        raise TypeError(f"unexpected posting reader {type(matcher).__name__}")
-    blocks = _loads_all(_block_pickles(matcher))
-    counts = np.fromiter((len(b[0]) for b in blocks), dtype=np.int64, count=len(blocks))
-    deltas = np.fromiter(chain.from_iterable(b[0] for b in blocks), dtype=np.int64)
-    ids = _running_sums(deltas, counts).astype(np.int32)
-    weights = np.concatenate([_block_weights(b[1], len(b[0])) for b in blocks])
-    values = list(chain.from_iterable(b[2] for b in blocks)) if values else []
-    return ids, weights, values
-
-
-def _block_pickles(matcher: W3LeafMatcher) -> list[bytes]:
-    """The data pickles of a posting list's blocks, read in one piece: after a magic tag,
-    each block is a signed length (negative: the last block), a pickled info tuple, data."""
-    length = matcher._length  # Whoosh keeps it as a 1-tuple when read back from disk
-    raw = matcher._postfile.get(
-        matcher._startoffset, length[0] if isinstance(length, tuple) else length
-    )
-    if raw[:4] != WHOOSH3_HEADER_MAGIC:
-        raise ValueError("damaged posting list (no block tag)")
-    stream, pos, out = BytesIO(raw), 4, []
-    while pos < len(raw):
-        (length,) = _BLOCK_LENGTH.unpack_from(raw, pos)
-        stream.seek(pos + 4)
-        info = pickle_load(stream)  # (count, last id, max weight, compression, ...)
-        end = pos + 4 + abs(length)
-        data = raw[stream.tell() : end]
-        out.append(zlib.decompress(data) if info[3] else data)
-        if length < 0:
-            break
-        pos = end
-    return out
-
-
-def _block_weights(weights, count: int) -> np.ndarray:
-    if weights is None:
-        return np.ones(count, dtype=np.float32)
-    if isinstance(weights, float):
-        return np.full(count, weights, dtype=np.float32)
-    return np.asarray(weights, dtype=np.float32)
+    if not flat:
+        return np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32)
+    offsets, base = [np.zeros(1, dtype=np.int64)], 0
+    for part, begin in zip(flat, starts, strict=True):
+        offsets.append(begin[1:].astype(np.int64) + base)
+        base += len(part)
+    return np.concatenate(offsets), np.concatenate(flat).astype(np.int32, copy=False)

@@ -106,15 +106,13 @@ class WhooshReader:
             return sorted(state.columns.ids[d] for d in docnums if state.columns.live[d])
 
     def terms(self, field: str) -> list[tuple[str, int]]:
-        """Read segment by segment (a merged multi-segment lexicon is slow)."""
+        """From the segments' posting arrays (Whoosh's lexicon unpickles each term's info)."""
         counts: dict[str, int] = {}
         with self._reading() as state:
-            for leaf, _ in state.searcher.reader().leaf_readers():
-                if field not in leaf.indexed_field_names():
-                    continue
-                for term, info in leaf.iter_field(field):
-                    text = term.decode("utf-8") if isinstance(term, bytes) else term
-                    counts[text] = counts.get(text, 0) + info.doc_frequency()
+            for arrays, _ in state.evaluator.postings.arrays:
+                texts, frequencies = arrays.terms(field)
+                for text, freq in zip(texts, frequencies.tolist(), strict=True):
+                    counts[text] = counts.get(text, 0) + freq
         return list(counts.items())
 
     def document_count(self) -> int:

@@ -1,0 +1,204 @@
+"""Posting arrays: each segment's postings again, as flat numpy arrays in one file that is
+read with memory mapping, so that a search reads a posting list without unpickling it.
+
+Whoosh keeps its own posting blocks (pickled) for its own readers; ``ArraysWriter``
+collects the same postings as Whoosh's field writer receives them (for new segments and
+for merges alike) and writes ``<segment>.tpa`` beside the segment's files, so Whoosh
+deletes it with the segment. Per field, in term order:
+
+- ``terms`` (UTF-8 bytes, concatenated) and ``term_starts`` (int64, one more than terms);
+- ``post_starts`` (int64): where each term's postings begin in ``ids`` and ``weights``;
+- ``ids`` (int32, segment document numbers) and ``weights`` (float32);
+- fields with positions: ``pos_starts`` (int64, one more than postings) and ``positions``
+  (int32), the positions of posting ``i`` being ``positions[pos_starts[i]:pos_starts[i+1]]``.
+
+A file is a magic tag, a JSON header (each array's offset, dtype and length), then the
+arrays, each 8-byte aligned.
+"""
+
+from __future__ import annotations
+
+import json
+import mmap
+import struct
+from array import array
+from bisect import bisect_left
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+
+MAGIC = b"TPA1"
+EXTENSION = ".tpa"
+FORMAT_FILE = ".tracuu-format"  # in a generation directory: which on-disk format it has
+FORMAT = "tpa1"
+_HEADER = struct.Struct("<4sQ")
+
+
+def encode_positions(positions: list[int]) -> bytes:
+    """A posting's positions as Whoosh stores its value: raw little-endian int32.
+
+    >>> decode_positions(encode_positions([3, 17]))
+    [3, 17]
+    """
+    return array("i", positions).tobytes()
+
+
+def decode_positions(value: bytes) -> list[int]:
+    return array("i", value).tolist()
+
+
+class _Field:
+    """The postings of one field of a segment, as they arrive (in term order)."""
+
+    def __init__(self, positional: bool) -> None:
+        self.positional = positional
+        self.terms: list[bytes] = []
+        self.post_starts = array("q")
+        self.ids = array("i")
+        self.weights = array("f")
+        self.values: list[bytes] = []
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        lengths = np.fromiter(map(len, self.terms), dtype=np.int64, count=len(self.terms))
+        out = {
+            "terms": np.frombuffer(b"".join(self.terms), dtype=np.uint8),
+            "term_starts": np.concatenate(([0], np.cumsum(lengths))),
+            "post_starts": np.append(np.frombuffer(self.post_starts, np.int64), len(self.ids)),
+            "ids": np.frombuffer(self.ids, dtype=np.int32),
+            "weights": np.frombuffer(self.weights, dtype=np.float32),
+        }
+        if self.positional:
+            counts = np.fromiter(map(len, self.values), dtype=np.int64, count=len(self.values))
+            out["pos_starts"] = np.concatenate(([0], np.cumsum(counts // 4)))
+            out["positions"] = np.frombuffer(b"".join(self.values), dtype=np.int32)
+        return out
+
+
+class ArraysWriter:
+    """Collects a segment's postings (``start_field``, ``start_term``, ``add``) and writes
+    them to ``path`` (``close``)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fields: dict[str, _Field] = {}
+        self._field: _Field | None = None
+
+    def start_field(self, name: str, positional: bool, recorded: bool) -> None:
+        self._field = self.fields.setdefault(name, _Field(positional)) if recorded else None
+
+    def start_term(self, btext: bytes) -> None:
+        if self._field is not None:
+            self._field.terms.append(bytes(btext))
+            self._field.post_starts.append(len(self._field.ids))
+
+    def collector(self):
+        """``add(docnum, weight, value)`` for the current field's postings, or None when
+        the field is not recorded (one call per posting: the appends are bound once)."""
+        field = self._field
+        if field is None:
+            return None
+        ids, weights, values = field.ids.append, field.weights.append, field.values.append
+        if not field.positional:
+
+            def add(docnum: int, weight: float, value) -> None:
+                ids(docnum)
+                weights(weight)
+
+            return add
+
+        def add_with_positions(docnum: int, weight: float, value) -> None:
+            ids(docnum)
+            weights(weight)
+            values(value or b"")
+
+        return add_with_positions
+
+    def close(self) -> None:
+        header, blobs, offset = {}, [], 0
+        for name, field in self.fields.items():
+            header[name] = {}
+            for key, values in field.arrays().items():
+                data = np.ascontiguousarray(values).tobytes()
+                header[name][key] = [offset, values.dtype.str, len(values)]
+                pad = -len(data) % 8
+                blobs.append(data + b"\0" * pad)
+                offset += len(data) + pad
+        head = json.dumps(header).encode()
+        head += b" " * (-(len(head) + _HEADER.size) % 8)
+        with open(self.path, "wb") as out:
+            out.write(_HEADER.pack(MAGIC, len(head)))
+            out.write(head)
+            for blob in blobs:
+                out.write(blob)
+
+
+class _Terms:
+    """The sorted terms of a field as a sequence of bytes (for ``bisect``)."""
+
+    def __init__(self, blob: np.ndarray, starts: np.ndarray) -> None:
+        self.blob, self.starts = blob, starts
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, i: int) -> bytes:
+        return self.blob[self.starts[i] : self.starts[i + 1]].tobytes()
+
+
+class SegmentArrays:
+    """The posting arrays of one segment, memory-mapped (nothing is read until used)."""
+
+    def __init__(self, path: Path) -> None:
+        with open(path, "rb") as file:
+            self._map = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        magic, size = _HEADER.unpack_from(self._map, 0)
+        if magic != MAGIC:
+            raise ValueError(f"damaged posting arrays (no {MAGIC!r} tag): {path.name}")
+        self._base = _HEADER.size + size
+        self._header = json.loads(self._map[_HEADER.size : self._base])
+        self._fields: dict[str, dict[str, np.ndarray]] = {}
+
+    def _arrays(self, field: str) -> dict[str, np.ndarray] | None:
+        arrays = self._fields.get(field)
+        if arrays is None and field in self._header:
+            arrays = self._fields[field] = {
+                key: np.frombuffer(self._map, np.dtype(dtype), count, self._base + offset)
+                for key, (offset, dtype, count) in self._header[field].items()
+            }
+            arrays["lexicon"] = _Terms(arrays["terms"], arrays["term_starts"])
+        return arrays
+
+    def postings(self, field: str, text: str, positions: bool) -> tuple | None:
+        """(ids, weights, positions or None, position starts or None) of one term in this
+        segment, as views of the file; None when the segment does not have it."""
+        arrays = self._arrays(field)
+        if arrays is None:
+            return None
+        key, lexicon = text.encode("utf-8"), arrays["lexicon"]
+        i = bisect_left(lexicon, key)
+        if i == len(lexicon) or lexicon[i] != key:
+            return None
+        start, stop = arrays["post_starts"][i], arrays["post_starts"][i + 1]
+        ids, weights = arrays["ids"][start:stop], arrays["weights"][start:stop]
+        if not positions or "positions" not in arrays:
+            return ids, weights, None, None
+        starts = arrays["pos_starts"][start : stop + 1]
+        return ids, weights, arrays["positions"][starts[0] : starts[-1]], starts - starts[0]
+
+    def terms(self, field: str) -> tuple[list[str], np.ndarray]:
+        """Every term of ``field`` in this segment, and its document frequency (deleted
+        documents included, as Whoosh counts them)."""
+        arrays = self._arrays(field)
+        if arrays is None:
+            return [], np.zeros(0, dtype=np.int64)
+        data, starts = arrays["terms"].tobytes(), arrays["term_starts"].tolist()
+        texts = [data[a:b].decode("utf-8") for a, b in pairwise(starts)]
+        return texts, np.diff(arrays["post_starts"])
+
+    def close(self) -> None:
+        self._fields.clear()
+        try:
+            self._map.close()
+        except BufferError:  # views still in use elsewhere: the map closes when they go
+            pass
