@@ -23,7 +23,7 @@ from unidecode import unidecode
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212\uff0d\u2015"), "-")
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"), " ")
-_LOOKALIKES = {0x00D0: "Đ", 0x00F0: "đ"}
+_LOOKALIKES = {0x00D0: "Đ", 0x00F0: "đ", 0x0189: "Đ", 0x0256: "đ"}  # eth, African D
 _TRANSLATE = {**_DASHES, **_SPACES, **_LOOKALIKES, 0x200B: None, 0xFEFF: None}
 
 _SPECIAL = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")
@@ -215,20 +215,51 @@ def analyze(text: str, with_words: bool = True) -> Analysis:
 
 
 # --- Equivalences (VIETNAMESE.md section 4) -------------------------------------------
+# Each group is a set of spellings that mean the same; a spelling in several groups (BTC:
+# Ban Tổ chức, Bộ Tài chính) has the members of each, which stay apart from one another.
 
 _PHRASE_GROUPS: tuple[tuple[str, ...], ...] = (
     ("vắc xin", "vaccine", "vacxin", "vaxin"),
     ("ubnd", "ủy ban nhân dân"),
     ("hđnd", "hội đồng nhân dân"),
     ("mttq", "mặt trận tổ quốc"),
+    ("ubmttq", "ủy ban mặt trận tổ quốc"),
     ("tw", "trung ương"),
     ("bchtw", "ban chấp hành trung ương"),
+    ("bch", "ban chấp hành"),
+    ("bcđ", "ban chỉ đạo"),
+    ("btv", "ban thường vụ"),
+    ("btc", "ban tổ chức"),
+    ("btc", "bộ tài chính"),
+    ("ttg", "thủ tướng"),
+    ("cp", "chính phủ"),
+    ("qh", "quốc hội"),
     ("covid 19", "covid19"),
+    # i/y without a tone mark is a spelling choice only in these words (hi is not hy)
+    ("hy sinh", "hi sinh"),
+    ("hy vọng", "hi vọng"),
+    ("hy hữu", "hi hữu"),
+    ("ly hôn", "li hôn"),
+    ("ly dị", "li dị"),
+    ("công ty", "công ti"),
 )
 _NUMBER_WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
 _DIGIT_OF_WORD = {w: str(i) for i, w in enumerate(_NUMBER_WORDS, start=1)}
 _YEAR_CONTEXT = frozenset({"ngày", "tháng", "năm", "mỗi", "hằng", "hàng", "các", "những"})
 _YEAR_CONTEXT_FOLDED = frozenset(fold(w) for w in _YEAR_CONTEXT)
+# After "thứ" a number is an ordinal: thứ nhất, thứ hai ... thứ tư (not bốn) ... thứ mười.
+_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+_DIGIT_OF_ORDINAL = {w: str(i) for i, w in enumerate(_ORDINALS, start=1)}
+_ORDINAL_CONTEXT = frozenset({"thứ", "thu"})
+# Roman numerals name sessions and parts: khóa XIII, Đại hội XIII, lần thứ V, Chương II.
+_ROMAN_CONTEXT = frozenset({"khóa", "thứ", "chương", "phần", "mục", "hội"})
+_ROMAN_CONTEXT_FOLDED = frozenset(fold(w) for w in _ROMAN_CONTEXT)
+_ROMAN_WORDS = frozenset({"i", "v", "x", "vi", "xi"})  # also letters or syllables: accented only
+# i/y after a consonant at the end of a syllable (QĐ 1989/QĐ-BGDĐT, Điều 9): lý/lí, kỹ/kĩ,
+# mỹ/mĩ, kỳ/kì, tỷ/tỉ, sỹ/sĩ, hỷ/hỉ, vỹ/vĩ; quý/quí with any tone. Not in uy (thủy), ai/ay,
+# nor y alone (y tế). Folded, h and v are left out: hi is not hy, vi (vi phạm) is not Vy.
+_IY_ACCENTED = re.compile(r"(qu|[hklmstv])([iy])")
+_IY_FOLDED = re.compile(r"(qu|[klmst])([iy])")
 
 
 def _groups() -> list[list[tuple[str, ...]]]:
@@ -244,30 +275,98 @@ def _same(tokens: list[str], phrase: tuple[str, ...], accented: bool) -> bool:
     return tuple(tokens) == tuple(folded(list(phrase)))
 
 
-def _number_alternative(tokens: list[str], i: int, accented: bool) -> str | None:
-    """A digit for a counting word, or a counting word for a digit, in context only.
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        count, number = divmod(number, value)
+        out += letters * count
+    return out
 
-    ``4 tại chỗ`` <-> ``bốn tại chỗ``; ``năm 2021`` and ``tháng năm`` stay as they are;
-    ``tư`` is ``4`` only after ``thứ``.
+
+_ROMAN = {_roman(n): str(n) for n in range(1, 40)}
+
+
+def iy_alternative(token: str, accented: bool = True) -> str | None:
+    """The other legal spelling of a syllable ending in i/y after a consonant, or None.
+
+    >>> [iy_alternative(t) for t in ["lý", "kĩ", "mỹ", "kỳ", "tỉ", "sỹ", "quý", "quy"]]
+    ['lí', 'kỹ', 'mĩ', 'kì', 'tỷ', 'sĩ', 'quí', 'qui']
+    >>> [iy_alternative(t) for t in ["hi", "ly", "thủy", "tay", "y", "khi", "lịch"]]
+    [None, None, None, None, None, None, None]
+    >>> iy_alternative("ky", accented=False), iy_alternative("hi", accented=False)
+    ('ki', None)
+    """
+    if accented:
+        decomposed = unicodedata.normalize("NFD", token)
+        base = "".join(c for c in decomposed if c not in _TONES)
+        tones = "".join(c for c in decomposed if c in _TONES)
+        match = _IY_ACCENTED.fullmatch(base)
+        if match is None or not (tones or match[1] == "qu"):
+            return None
+        swapped = match[1] + ("i" if match[2] == "y" else "y") + tones
+        return unicodedata.normalize("NFC", swapped)
+    match = _IY_FOLDED.fullmatch(token)
+    return match[1] + ("i" if match[2] == "y" else "y") if match else None
+
+
+def _number_alternatives(tokens: list[str], i: int, accented: bool) -> list[str]:
+    """Digits for counting and ordinal words, words for digits, Roman numerals for digits
+    and back, in context only.
+
+    ``4 tại chỗ`` <-> ``bốn tại chỗ``; ``lần thứ 4`` <-> ``lần thứ tư`` (also at the end of
+    a query); ``khóa 13`` <-> ``khóa XIII``; ``năm 2021`` and ``tháng năm`` stay as they are.
     """
     tok, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
     prev = tokens[i - 1] if i > 0 else None
-    if tok.isdecimal() and 1 <= int(tok) <= 10:
-        if nxt is None or nxt.isdigit():
-            return None
-        word = _NUMBER_WORDS[int(tok) - 1]
-        return word if accented else fold(word)
-    table = _DIGIT_OF_WORD if accented else {fold(w): d for w, d in _DIGIT_OF_WORD.items()}
-    if tok in ("tư", "tu") and prev in ("thứ", "thu"):
-        return "4"
+    ordinal = prev in _ORDINAL_CONTEXT
+    roman_context = prev in (_ROMAN_CONTEXT if accented else _ROMAN_CONTEXT_FOLDED)
+    spell = (lambda w: w) if accented else fold
+    out: list[str] = []
+    if tok.isdecimal():
+        value = int(tok)
+        if 1 <= value <= 10 and (ordinal or (nxt is not None and not nxt.isdigit())):
+            out.append(spell((_ORDINALS if ordinal else _NUMBER_WORDS)[value - 1]))
+        roman = _roman(value) if 1 <= value < 40 else ""
+        if roman_context and roman and (accented or roman not in _ROMAN_WORDS):
+            out.append(roman)
+        return out
+    if roman_context and tok in _ROMAN and (accented or tok not in _ROMAN_WORDS):
+        return [_ROMAN[tok]]
+    if ordinal:
+        table = {spell(w): d for w, d in _DIGIT_OF_ORDINAL.items()}
+        return [table[tok]] if tok in table else []
+    table = {spell(w): d for w, d in _DIGIT_OF_WORD.items()}
     if tok not in table or nxt is None or nxt.isdigit():
-        return None
+        return []
     if tok in ("năm", "nam") and prev in (_YEAR_CONTEXT if accented else _YEAR_CONTEXT_FOLDED):
-        return None
-    return table[tok]
+        return []
+    return [table[tok]]
 
 
 Unit = tuple[str, ...]  # one query unit: a syllable, or syllables that must be adjacent
+
+
+def _phrase_options(tokens: list[str], i: int, accented: bool) -> list[Unit]:
+    """The longest phrase of a group that starts at ``i``, then the other members of every
+    group it belongs to (empty when no group matches)."""
+    hits = [
+        (len(p), g)
+        for g, group in enumerate(PHRASE_GROUPS)
+        for p in group
+        if _same(tokens[i : i + len(p)], p, accented)
+    ]
+    if not hits:
+        return []
+    size = max(n for n, _ in hits)
+    typed = tuple(tokens[i : i + size])
+    options = [typed]
+    for n, g in hits:
+        if n == size:
+            for p in PHRASE_GROUPS[g]:
+                option = p if accented else tuple(folded(list(p)))
+                if option != typed and option not in options:
+                    options.append(option)
+    return options
 
 
 def variants(tokens: list[str], accented: bool = True, limit: int = 8) -> list[list[Unit]]:
@@ -284,47 +383,23 @@ def variants(tokens: list[str], accented: bool = True, limit: int = 8) -> list[l
     [[('ubnd',), ('tinh',)], [('uy', 'ban', 'nhan', 'dan'), ('tinh',)]]
     >>> variants(["năm", "2021"])
     [[('năm',), ('2021',)]]
+    >>> variants(["kĩ", "năng"])
+    [[('kĩ',), ('năng',)], [('kỹ',), ('năng',)]]
+    >>> variants(["btc"])
+    [[('btc',)], [('ban', 'tổ', 'chức')], [('bộ', 'tài', 'chính')]]
+    >>> variants(["lần", "thứ", "5"])
+    [[('lần',), ('thứ',), ('5',)], [('lần',), ('thứ',), ('năm',)], [('lần',), ('thứ',), ('v',)]]
     """
     results: list[list[Unit]] = [[]]
     i = 0
     while i < len(tokens):
-        options: list[Unit] = [(tokens[i],)]
-        step = 1
-        for group in PHRASE_GROUPS:
-            hit = next((p for p in group if _same(tokens[i : i + len(p)], p, accented)), None)
-            if hit is not None:
-                step = len(hit)
-                options = [tuple(tokens[i : i + step])] + [
-                    p if accented else tuple(folded(list(p))) for p in group if p != hit
-                ]
-                break
-        if step == 1:
-            alt = _number_alternative(tokens, i, accented)
+        options = _phrase_options(tokens, i, accented)
+        if not options:
+            options = [(tokens[i],)]
+            options += [(alt,) for alt in _number_alternatives(tokens, i, accented)]
+            alt = iy_alternative(tokens[i], accented)
             if alt is not None:
                 options.append((alt,))
         results = [r + [o] for r in results for o in options][:limit]
-        i += step
+        i += len(options[0])
     return results
-
-
-# --- Document numbers (VIETNAMESE.md section 5) ------------------------------------------
-
-
-def number_key(number: str) -> str:
-    """A separator-blind, folded, upper-case key of a document number.
-
-    >>> number_key("342 - cv/tu") == number_key("342-CV/TU") == "342CVTU"
-    True
-    >>> number_key("1102/CĐ-TTg"), number_key("1767/CV-TU")
-    ('1102CDTTG', '1767CVTU')
-    """
-    return re.sub(r"[^0-9A-Z]", "", unidecode(clean(number)).upper())
-
-
-def fold_number(number: str) -> str:
-    """A number without diacritics, spaces removed, upper-case; separators kept.
-
-    >>> fold_number("1102/CĐ-TTg"), fold_number("342 - CV/TU")
-    ('1102/CD-TTG', '342-CV/TU')
-    """
-    return re.sub(r"\s+", "", unidecode(clean(number)).upper())

@@ -19,7 +19,7 @@ from indexer.analysis import WORDS_MAX_CHARS
 from indexer.engine import BuildError, EngineConfig
 from indexer.engines import open_writer
 from indexer.locking import build_lock
-from indexer.manifest import load_manifest
+from indexer.manifest import read_manifest
 from indexer.pipeline import content_hash
 from indexer.progress import Progress, SilentProgress
 from indexer.records import Skipped, document_id
@@ -76,7 +76,8 @@ def build_index(
     progress = progress or SilentProgress()
     report = BuildReport()
     with build_lock(index_dir):
-        overrides = load_manifest(root / "manifest.csv")
+        overrides, problems = read_manifest(root / "manifest.csv")
+        report.notes.extend(problems)
         writer = open_writer(engine or EngineConfig(), index_dir, rebuild=rebuild)
         try:
             known = writer.known_hashes()

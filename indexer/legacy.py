@@ -43,6 +43,7 @@ _TO_VNI_LETTER = {v: k for k, v in _VNI_LETTERS.items()}
 
 _TONES = frozenset(_GRAVE + _ACUTE + _TILDE + _HOOK + _DOT)
 _NO_TONES = dict.fromkeys(map(ord, _TONES))
+_ETH = {0x00F0: "đ"}  # the look-alike eth (Ð, lower ð) that some converters write for Đ
 _NUCLEI = (
     "iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu ai ao au ay âu ây eo êu ia iê iu "
     "oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ưu ươ yê a ă â e ê i o ô ơ u ư y"
@@ -145,10 +146,10 @@ def to_vni(text: str) -> str:
 def is_syllable(word: str) -> bool:
     """True for a well-formed Vietnamese syllable (one tone mark at most).
 
-    >>> [is_syllable(w) for w in ["người", "Nghiêng", "Đắk", "hßa", "céngg", "ảá"]]
-    [True, True, True, False, False, False]
+    >>> [is_syllable(w) for w in ["người", "Nghiêng", "Đắk", "hßa", "céngg", "ảá", "ÐẢNG"]]
+    [True, True, True, False, False, False, True]
     """
-    decomposed = unicodedata.normalize("NFD", word.lower())
+    decomposed = unicodedata.normalize("NFD", word.lower().translate(_ETH))
     bare = decomposed.translate(_NO_TONES)
     if len(decomposed) - len(bare) > 1:
         return False

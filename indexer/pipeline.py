@@ -14,14 +14,15 @@ from pathlib import Path
 
 from indexer import schema as f
 from indexer.analysis import analyze
+from indexer.display import display_text
 from indexer.manifest import apply_manifest
 from indexer.metadata import extract_metadata
-from indexer.numbers import fold_number, number_key
+from indexer.numbers import lookup_forms, number_key
 from indexer.records import Document, Skipped
 from indexer.sources import SourceError, read_source
 
 # Bump when analysis or extraction changes, so that unchanged files are re-indexed once.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "3"
 
 
 @dataclass(slots=True)
@@ -68,9 +69,9 @@ def index_fields(doc: Document, digest: str) -> dict:
             view = analyze(text, with_words=False)
             fields[name], fields[folded_name] = view.accented, view.folded
     if doc.number:
-        fields[f.NUMBER] = doc.number.upper()
-        fields[f.NUMBER_FOLDED] = fold_number(doc.number).upper()
-        fields[f.NUMBER_KEY] = number_key(doc.number)
+        forms = lookup_forms(doc.number)
+        fields[f.NUMBER], fields[f.NUMBER_FOLDED] = forms.exact, forms.folded
+        fields[f.NUMBER_KEY] = forms.key
     for name, value in ((f.DOC_TYPE, doc.doc_type), (f.ISSUER, doc.issuer)):
         if value:
             fields[name] = value
@@ -96,6 +97,7 @@ def prepare(task: tuple[Path, Path, dict | None]) -> Prepared | Skipped:
         data = path.read_bytes()
         raw = read_source(path, root)
         doc = extract_metadata(raw)
+        doc.body = display_text(doc.body)  # what is stored, shown, highlighted and analyzed
         if overrides:
             doc = apply_manifest(doc, overrides)
         digest = content_hash(data, overrides)

@@ -14,16 +14,22 @@ Rules:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from indexer import schema as f
-from indexer.analysis import Unit, fold, folded, number_key, variants, words
+from indexer.analysis import Unit, fold, folded, variants, words
+from indexer.numbers import lookup_forms, number_key
 from search.plan import All, Any, Everything, Node, Phrase, Prefix, Term, Without
 from search.query import Query, Text
 
 FOLDED_WEIGHT = 0.3  # a folded-only hit on an accented query counts this much
 PHRASE_BOOST = 2.0
-WORD_BOOST = 1.5
+PAIR_BOOST = 1.5  # each pair of adjacent query syllables found adjacent (proximity)
+WORD_BOOST = 0.3
 NUMBER_BOOST = 50.0
 MAX_PREFIX_TERMS = 64
+RESTORED_WEIGHT = 0.5  # a query typed without accents: its restored accented form's weight
+VARIANT_WEIGHT = 0.8  # an equivalent spelling (kỹ for kĩ, bốn for 4) counts this much
 
 
 def _either(nodes: list[Node]) -> Node:
@@ -78,6 +84,8 @@ def text_query(text: Text, accented: bool, any_unit: bool = False) -> Node:
         else:
             units = tuple(_unit(unit, accented, fields) for unit in variant)
             options.append(Any(units) if any_unit else All(units))
+    # the spelling typed first: its hits outrank those of an equivalent spelling
+    options[1:] = [replace(o, boost=o.boost * VARIANT_WEIGHT) for o in options[1:]]
     return _either(options)
 
 
@@ -155,6 +163,10 @@ def boost_query(query: Query, headings: bool = True) -> Node | None:
         tokens = single if query.accented else folded(single)
         boosts.append(Phrase(name, tuple(tokens), slop=1, boost=PHRASE_BOOST))
         boosts.append(Phrase(f.TITLE_FOLDED, tuple(folded(single)), slop=1, boost=PHRASE_BOOST))
+        # proximity: a pair typed side by side counts where the text has it side by side
+        # (a two-syllable word, whatever the segmentation of the question)
+        pairs = dict.fromkeys(zip(tokens, tokens[1:], strict=False))
+        boosts.extend(Phrase(name, pair, slop=1, boost=PAIR_BOOST) for pair in pairs)
     if query.accented and query.groups:
         plain = " ".join(" ".join(t.tokens) for g in query.groups for t in g)
         boosts.extend(Term(f.WORDS, w, boost=WORD_BOOST) for w in sorted(set(words(plain))))
@@ -164,15 +176,48 @@ def boost_query(query: Query, headings: bool = True) -> Node | None:
     return _either(boosts)
 
 
-def number_forms(number: str) -> list[tuple[str, str]]:
-    """(field, value) of a number's normalized forms, looked up first: as written (upper
-    case, no spaces), and without diacritics.
+def restored_boost(restored: Query, headings: bool = True) -> Node | None:
+    """For a query typed without accents, its most likely accented form (``restored``,
+    parsed; ``suggest.restore_accents`` picks it from the index's own vocabulary), scored
+    as that accented query's body terms and boosts would be, weighted ``RESTORED_WEIGHT``.
+    Only a boost: it lifts the exact accented hits and never changes which documents match.
 
-    >>> number_forms("342 - cv/tu")
-    [('number', '342-CV/TU'), ('number_folded', '342-CV/TU')]
+    >>> from search.query import parse_query
+    >>> restored_boost(parse_query("tại chỗ"), headings=False).clauses[0]
+    Any(clauses=(Term(field='body', text='tại', boost=1.0),), boost=1.0)
     """
-    cleaned = "".join(number.split()).upper()
-    return [(f.NUMBER, cleaned), (f.NUMBER_FOLDED, fold(cleaned).upper())]
+    if not restored.accented or not restored.groups:
+        return None
+    units: dict[Unit, None] = {}
+    for group in restored.groups:
+        for text in group:
+            for variant in variants(list(text.tokens)):
+                if text.phrase:
+                    units[tuple(t for unit in variant for t in unit)] = None
+                else:
+                    units.update(dict.fromkeys(variant))
+    nodes = [_unit(unit, True, [(f.BODY, 1.0, False)]) for unit in units]
+    extra = boost_query(replace(restored, numbers=[]), headings)
+    if extra is not None:
+        nodes.append(extra)
+    return Any(tuple(nodes), boost=RESTORED_WEIGHT)
+
+
+def combined(*nodes: Node | None) -> Node | None:
+    """The nodes that are not None, scored together (None when all are)."""
+    present = [n for n in nodes if n is not None]
+    return _either(present) if present else None
+
+
+def number_forms(number: str) -> list[tuple[str, str]]:
+    """(field, value) of a number's normalized forms (``numbers.lookup_forms``), looked up
+    first and in this order: as written (upper case), and without diacritics.
+
+    >>> number_forms("Số: 12/đa - ubnd")
+    [('number', '12/ĐA-UBND'), ('number_folded', '12/DA-UBND')]
+    """
+    forms = lookup_forms(number)
+    return [(f.NUMBER, forms.exact), (f.NUMBER_FOLDED, forms.folded)]
 
 
 def number_key_form(number: str) -> tuple[str, str]:

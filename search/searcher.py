@@ -156,9 +156,13 @@ class Engine:
 
     def _plan(self, query: Query, request: SearchRequest, any_group: bool, **page) -> Plan:
         long_question = len(query.terms()) > MAX_AND_TERMS
+        boosts = qc.boost_query(query, headings=not long_question)
+        restored = self._restored(query)
+        if restored is not None:
+            boosts = qc.combined(boosts, qc.restored_boost(restored, headings=not long_question))
         return Plan(
             required=qc.required_query(query, any_group=any_group),
-            boosts=qc.boost_query(query, headings=not long_question),
+            boosts=boosts,
             rerank_depth=RERANK_DEPTH,
             filters=self._filters(query, request),
             selections=self._selections(query, request),
@@ -223,6 +227,14 @@ class Engine:
             out[name] = facet_values(name, answer.facets.get(name, {}), chosen, labels)
         return out
 
+    def _restored(self, query: Query) -> Query | None:
+        """A query typed without accents in its most likely accented form (None: typed
+        with accents, or nothing to restore)."""
+        if query.accented or not query.groups:
+            return None
+        text = restore_accents(query, self._vocabulary())
+        return parse_query(text) if text else None
+
     def _suggest(self, query: Query, total: int) -> str | None:
         if not query.groups or (query.accented and total):
             return None
@@ -262,12 +274,14 @@ class Engine:
         return [_hit(records[i], None, []) for i in ids if i in records]
 
     def _ids_for_number(self, number: str, exact_first: bool = True) -> list[str]:
-        """Ids of the documents numbered ``number``: its exact forms first, else its
-        separator-blind key."""
+        """Ids of the documents numbered ``number``: the first of its forms that finds any
+        (as written, then without diacritics: ``12/ĐA-UBND`` is not ``12/DA-UBND``), else
+        its separator-blind key."""
         if exact_first:
-            found = {i for fv in qc.number_forms(number) for i in self.reader.ids_with(*fv)}
-            if found:
-                return sorted(found)
+            for field, value in qc.number_forms(number):
+                found = self.reader.ids_with(field, value)
+                if found:
+                    return found
         field, value = qc.number_key_form(number)
         return self.reader.ids_with(field, value)
 

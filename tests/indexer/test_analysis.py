@@ -68,3 +68,64 @@ def test_abbreviations_and_their_long_forms_are_equivalent(short, long):
     short_unit = tuple(syllables(short))
     assert [long_unit] in variants(list(short_unit))
     assert [short_unit] in variants(list(long_unit))
+
+
+@pytest.mark.parametrize(
+    "typed, other",
+    [("lý", "lí"), ("kỹ", "kĩ"), ("mỹ", "mĩ"), ("kỳ", "kì"), ("tỷ", "tỉ"), ("sỹ", "sĩ"),
+     ("quý", "quí"), ("quy", "qui"), ("hỷ", "hỉ")],
+)  # fmt: skip
+def test_i_and_y_after_a_consonant_are_one_spelling(typed, other):
+    assert variants([typed]) == [[(typed,)], [(other,)]]
+    assert variants([other]) == [[(other,)], [(typed,)]]
+
+
+@pytest.mark.parametrize("token", ["hi", "hy", "ly", "vi", "thủy", "huy", "tay", "y", "khi", "chi"])
+def test_i_y_is_not_swapped_where_it_would_change_the_word(token):
+    assert variants([token]) == [[(token,)]]
+
+
+def test_folded_i_y_leaves_h_and_v_alone():
+    assert variants(["ky", "nang"], accented=False) == [
+        [("ky",), ("nang",)],
+        [("ki",), ("nang",)],
+    ]
+    assert variants(["hi"], accented=False) == [[("hi",)]]
+    assert variants(["vi", "pham"], accented=False) == [[("vi",), ("pham",)]]
+    assert variants(["hi", "sinh"], accented=False) == [[("hi", "sinh")], [("hy", "sinh")]]
+
+
+def test_ordinals_after_thu_even_at_the_end():
+    assert variants(["lần", "thứ", "4"]) == [
+        [("lần",), ("thứ",), ("4",)],
+        [("lần",), ("thứ",), ("tư",)],
+        [("lần",), ("thứ",), ("iv",)],
+    ]
+    assert variants(["thứ", "nhất"]) == [[("thứ",), ("nhất",)], [("thứ",), ("1",)]]
+    assert variants(["thu", "tu"], accented=False) == [[("thu",), ("tu",)], [("thu",), ("4",)]]
+    assert variants(["lần", "thứ", "bốn"]) == [[("lần",), ("thứ",), ("bốn",)]]
+
+
+def test_roman_numerals_only_in_session_names():
+    assert variants(["khóa", "xiii"]) == [[("khóa",), ("xiii",)], [("khóa",), ("13",)]]
+    assert variants(["khoa", "13"], accented=False) == [
+        [("khoa",), ("13",)],
+        [("khoa",), ("xiii",)],
+    ]
+    # vi, xi, v, x, i are also syllables or letters: read as numerals only when accented
+    assert variants(["khoa", "vi", "sinh"], accented=False) == [[("khoa",), ("vi",), ("sinh",)]]
+    assert variants(["khóa", "xi"]) == [[("khóa",), ("xi",)], [("khóa",), ("11",)]]
+    assert variants(["xi", "măng"]) == [[("xi",), ("măng",)]]
+
+
+def test_abbreviations_staff_use():
+    assert variants(["bcđ"]) == [[("bcđ",)], [("ban", "chỉ", "đạo")]]
+    assert variants(["ban", "thường", "vụ"]) == [[("ban", "thường", "vụ")], [("btv",)]]
+    assert variants(["ubmttq"]) == [[("ubmttq",)], [("ủy", "ban", "mặt", "trận", "tổ", "quốc")]]
+    assert variants(["ttg"], accented=False) == [[("ttg",)], [("thu", "tuong")]]
+
+
+def test_lookalike_eth_is_d_with_stroke():
+    assert (
+        syllables("ÐẢNG ủy Ɖại hội") == syllables("ĐẢNG ủy Đại hội") == ["đảng", "ủy", "đại", "hội"]
+    )
