@@ -12,6 +12,7 @@ import pytest
 from search.models import SearchRequest
 from tests.conftest import SEED
 
+NEAR_TIE = 0.97
 FOUR_ON_SITE = {SEED["000"], SEED["001"], SEED["002"], SEED["003"]}
 
 
@@ -136,10 +137,13 @@ def test_solr_answers_as_whoosh_does(solr_engine, whoosh_engine, q, sort):
             want.total, want.facets, want.relaxed, False)  # fmt: skip
         got_ids, want_ids = [h.id for h in got.results], [h.id for h in want.results]
         assert set(got_ids) == set(want_ids)
-        if sort != "relevance" or not q:
+        unranked = not want.results or want.results[0].score is None  # filters alone
+        if sort != "relevance" or unranked:
             assert got_ids == want_ids
-        elif want_ids:
-            assert got_ids[0] == want_ids[0]
+        elif want_ids:  # the same first hit, or one Whoosh scores within 3% of it (a
+            # near tie that Lucene's one-byte field lengths may turn round)
+            top = want.results[0].score
+            assert got_ids[0] in {h.id for h in want.results if h.score >= NEAR_TIE * top}
         assert [h.snippet for h in got.results if h.id == got_ids[0]] == [
             h.snippet for h in want.results if h.id == got_ids[0]]  # fmt: skip
 
