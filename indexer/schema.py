@@ -53,9 +53,9 @@ FOLDED_FIELDS = {TITLE_FOLDED: 3.0, SUBJECT_FOLDED: 2.5, BODY_FOLDED: 1.0}
 # from ``DAY`` by every engine. The order is the order in which pages show them.
 FACETS = {"doc_type": DOC_TYPE, "issuer": ISSUER, "signer": SIGNER}
 FACET_NAMES = ("doc_type", "issuer", "year", "signer")
-# Counted above the seam from the relation keys (search.relations), never by an engine:
-# a document's status depends on the documents that point at it.
-STATUS_FACET = "status"
+# Facets counted above the seam, never by an engine: ``status``, from the relation keys
+# (search.relations), since a document's status depends on the documents pointing at it.
+DERIVED_FACETS = ("status",)
 
 
 def relation_key(relation_type: str, key: str) -> str:

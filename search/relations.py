@@ -20,7 +20,7 @@ from search.compile import number_key_form
 from search.plan import Any, Everything, Node, Plan, Reader, Term, Without
 
 RELATION_TYPES, STATUSES = f.RELATION_TYPES, f.STATUSES
-STATUS_FACET = f.STATUS_FACET
+STATUS_FACET = f.DERIVED_FACETS[0]
 STATUS_OF = {"replaces": "replaced", "repeals": "repealed", "amends": "amended"}
 FAMILY_TYPES = ("implements", "guides")
 FAMILY_DEPTH = 4  # implementation chains followed: Trung ương -> tỉnh -> huyện -> xã
