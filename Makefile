@@ -6,16 +6,18 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install serve index test lint bench clean
 
+# pip's and setuptools' output goes to a log, shown only when the install fails.
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	@echo "Installing tracuu into $(VENV) (about a minute the first time)..."
+	@$(PYTHON) -m venv $(VENV)
+	@($(BIN)/pip install --upgrade pip && $(BIN)/pip install -e '.[test]') \
+		> $(VENV)/install.log 2>&1 || (cat $(VENV)/install.log; exit 1)
+	@touch $(STAMP)
 
 install: $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/tracuu serve
+	@$(BIN)/tracuu serve
 
 index: $(STAMP)
 	$(BIN)/tracuu index

@@ -11,12 +11,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api import document_routes, search_routes
+from api import document_routes, feed_routes, lookup_routes, saved_routes, search_routes
 from api.schemas import ErrorOut, HealthOut
 from api.settings import Settings, get_settings
 from indexer.build import BuildError
 from indexer.locking import IndexBusy
 from search.errors import SearchError
+from search.saved import SavedSearches
 from search.searcher import Engine
 
 SECURITY_HEADERS = {
@@ -64,6 +65,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.include_router(search_routes.router)
     app.include_router(document_routes.router)
+    app.state.saved = SavedSearches(settings.saved_db_path())
+    app.include_router(saved_routes.router)
+    app.include_router(feed_routes.router)
+    app.include_router(lookup_routes.router)
     _add_web(app)
     _add_error_handlers(app)
     _drop_422(app)

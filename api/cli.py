@@ -13,11 +13,13 @@ from api.settings import Settings
 from indexer.build import BuildError, BuildReport, build_index
 from indexer.locking import IndexBusy
 from indexer.progress import BarProgress, SilentProgress
+from search.batch import lookup_numbers, read_numbers
 from search.errors import SearchError
 from search.models import SearchRequest
 from search.searcher import Engine
 
 EXIT_SKIPPED = 2  # the build finished but some files could not be read
+EXIT_NOT_FOUND = 1  # a batch lookup where some number names no document
 
 
 def _settings(index_dir: str | None = None, corpus_dir: str | None = None) -> Settings:
@@ -99,6 +101,7 @@ def serve(host: str, port: int, index_dir, corpus_dir, quiet: bool) -> None:
     import uvicorn
 
     from api.app import create_app
+    from api.welcome import welcome_lines
 
     settings = _settings(index_dir, corpus_dir)
     try:
@@ -117,7 +120,8 @@ def serve(host: str, port: int, index_dir, corpus_dir, quiet: bool) -> None:
         count = app.state.engine.document_count()
     except SearchError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"serving {count} documents on http://{host}:{port}/", err=True)
+    for line in welcome_lines(f"http://{host}:{port}", app.state.engine, count):
+        click.echo(line, err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
@@ -155,11 +159,35 @@ def search(query: str, doc_type, year, as_json: bool, index_dir) -> None:
 
 
 @main.command()
-@click.argument("number")
+@click.argument("numbers", nargs=-1)
+@click.option(
+    "--file",
+    "numbers_file",
+    type=click.File(encoding="utf-8-sig"),
+    help="Read numbers from FILE, one a line (- for standard input)",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON")
 @click.option("--index-dir", help="Index directory")
-def lookup(number: str, as_json: bool, index_dir) -> None:
-    """Find documents by number (số hiệu)."""
+def lookup(numbers: tuple[str, ...], numbers_file, as_json: bool, index_dir) -> None:
+    """Find documents by number (số hiệu); `-` or --file reads many, one a line."""
+    if numbers == ("-",):
+        numbers_file, numbers = sys.stdin, ()
+    if numbers_file is None and len(numbers) == 1:
+        return _lookup_one(numbers[0], as_json, index_dir)
+    wanted = list(numbers) + list(read_numbers(numbers_file or []))
+    if not wanted:
+        raise click.UsageError("give a NUMBER, or numbers with --file FILE or - (stdin)")
+    try:
+        with _engine(_settings(index_dir)) as engine:
+            found = lookup_numbers(engine, wanted)
+    except SearchError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _print_batch(found, as_json)
+    if not all(found.values()):
+        sys.exit(EXIT_NOT_FOUND)
+
+
+def _lookup_one(number: str, as_json: bool, index_dir) -> None:
     try:
         with _engine(_settings(index_dir)) as engine:
             hits = engine.lookup(number)
@@ -171,10 +199,25 @@ def lookup(number: str, as_json: bool, index_dir) -> None:
         click.echo(json.dumps({"results": [asdict(h) for h in hits]}, ensure_ascii=False, indent=2))
         return
     for hit in hits:
-        click.echo(
-            f"{hit.id}  {hit.number}  {hit.doc_type or '-'}  {hit.issued_date or '-'}  "
-            f"{hit.title or ''}"
-        )
+        click.echo(_hit_line(hit))
+
+
+def _hit_line(hit) -> str:
+    when = hit.issued_date or "-"
+    return f"{hit.id}  {hit.number}  {hit.doc_type or '-'}  {when}  {hit.title or ''}"
+
+
+def _print_batch(found: dict, as_json: bool) -> None:
+    """JSON as POST /api/lookup answers; else one line a hit: the number as given, a tab."""
+    if as_json:
+        results = {n: [asdict(h) for h in hits] for n, hits in found.items()}
+        click.echo(json.dumps({"results": results}, ensure_ascii=False, indent=2))
+        return
+    for number, hits in found.items():
+        for hit in hits or [None]:
+            click.echo(f"{number}\t{_hit_line(hit) if hit else 'not found'}")
+    missing = sum(1 for hits in found.values() if not hits)
+    click.echo(f"{len(found)} numbers: {len(found) - missing} found, {missing} not found", err=True)
 
 
 if __name__ == "__main__":

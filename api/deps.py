@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-import hmac
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Query, Request
+from fastapi import Depends, Header, Query, Request
 
 from api.settings import Settings
+from search.keys import check_write_key
 from search.models import SearchRequest
 from search.query import MAX_QUERY_CHARS
+from search.saved import SavedSearches
 from search.searcher import Engine
 
 
 def get_engine(request: Request) -> Engine:
     return request.app.state.engine
+
+
+def get_saved(request: Request) -> SavedSearches:
+    return request.app.state.saved
 
 
 def get_app_settings(request: Request) -> Settings:
@@ -55,10 +60,5 @@ def require_api_key(
     x_api_key: Annotated[str | None, Header(description="The TRACUU_API_KEY")] = None,
 ) -> None:
     """Writes need X-API-Key equal to TRACUU_API_KEY (compared in constant time)."""
-    if settings.api_key is None or not settings.api_key.get_secret_value():
-        raise HTTPException(403, "writes are disabled: TRACUU_API_KEY is not configured")
-    if not x_api_key:
-        raise HTTPException(401, "missing X-API-Key header")
-    expected = settings.api_key.get_secret_value().encode()
-    if not hmac.compare_digest(x_api_key.encode(), expected):
-        raise HTTPException(403, "wrong API key")
+    expected = settings.api_key.get_secret_value() if settings.api_key else None
+    check_write_key(expected, x_api_key)

@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, HTTPException, Query, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import FileResponse
 
 from api.deps import get_app_settings, get_engine, require_api_key
+from api.exports import MEDIA, document_response
 from api.schemas import DocumentOut, ErrorOut, IndexedOut
 from api.settings import Settings
 from indexer.build import build_index, remove_documents
@@ -44,14 +45,25 @@ def _original(engine: Engine, settings: Settings, doc_id: str) -> Path | None:
     return path if path.is_relative_to(root) and path.is_file() else None
 
 
-@router.get("/{doc_id:path}", response_model=DocumentOut)
+@router.get(
+    "/{doc_id:path}",
+    response_model=DocumentOut,
+    responses={200: {"content": {"application/json": {}, **{t: {} for t in MEDIA.values()}}}},
+)
 def read_document(
     doc_id: str,
     engine: Annotated[Engine, Depends(get_engine)],
+    http: Request,
     q: Annotated[str, Query(max_length=2000)] = "",
+    format: Annotated[str, Query(pattern="^(json|docx|pdf)$")] = "json",
 ) -> DocumentOut:
-    """One document: metadata, full text, references resolved, and what cites it."""
+    """One document: metadata, full text, references resolved, and what cites it; or, with
+    format=docx|pdf, a file of its metadata header and text."""
     view = engine.document(doc_id)
+    if format != "json":
+        return document_response(
+            format, view.record, view.record.get("body") or "", str(http.base_url)
+        )
     record = {k: v for k, v in view.record.items() if k != "references"}
     return DocumentOut(**record, references=view.references, cited_by=view.cited_by)
 

@@ -8,15 +8,20 @@ import json
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query
-from fastapi.responses import StreamingResponse
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import Response, StreamingResponse
 
 from api.deps import get_engine, search_params
+from api.exports import MAX_FILE_ROWS, MEDIA, table_response
 from api.schemas import LookupOut, SearchOut, TimelineOut
+from search.errors import BadQuery
+from search.feeds import describe
 from search.models import SearchRequest
 from search.searcher import Engine
 
 router = APIRouter(prefix="/api", tags=["search"])
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+EXPORT_TYPES = ("text/csv", "application/json", *MEDIA.values())
 EXPORT_COLUMNS = (
     "id", "number", "doc_type", "issued_date", "issuer", "place", "subject", "title",
     "signer", "signer_title", "urgency", "references", "source",
@@ -56,16 +61,24 @@ def timeline(
     return TimelineOut(buckets=engine.timeline(request, interval))
 
 
-@router.get("/export", responses={200: {"content": {"text/csv": {}, "application/json": {}}}})
+@router.get("/export", responses={200: {"content": {t: {} for t in EXPORT_TYPES}}})
 def export_documents(
     request: Annotated[SearchRequest, Depends(search_params)],
     engine: Annotated[Engine, Depends(get_engine)],
-    format: Annotated[str, Query(pattern="^(csv|json)$")] = "json",
-) -> StreamingResponse:
-    """Every matching document's metadata, streamed as CSV or JSON."""
+    http: Request,
+    format: Annotated[str, Query(pattern="^(csv|json|docx|pdf)$")] = "json",
+) -> Response:
+    """Every matching document's metadata: CSV or JSON (streamed), or a DOCX or PDF table
+    (number, type, date, issuer, subject, link; at most 5,000 rows)."""
     if not request.q.strip() and request.sort == "relevance":
         request.sort = "newest"
     records = engine.export(request)
+    if format in ("docx", "pdf"):
+        if len(records) > MAX_FILE_ROWS:
+            raise BadQuery(f"{len(records)} documents: a {format} file holds at most "
+                           f"{MAX_FILE_ROWS}; narrow the search or export csv")  # fmt: skip
+        title = f"Kết quả tra cứu {describe(request)}"
+        return table_response(format, title, records, str(http.base_url))
     if format == "csv":
         return StreamingResponse(
             _csv(records),
@@ -81,11 +94,22 @@ def _csv(records: list[dict]) -> Iterator[str]:
     writer.writerow(EXPORT_COLUMNS)
     for record in records:
         row = dict(record, references=";".join(record.get("references") or []))
-        writer.writerow([row.get(c) if row.get(c) is not None else "" for c in EXPORT_COLUMNS])
+        writer.writerow([inert(row.get(c)) for c in EXPORT_COLUMNS])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
     yield buffer.getvalue()
+
+
+def inert(value) -> str:
+    """A CSV cell a spreadsheet will not run: text starting ``= + - @`` (or a tab or CR)
+    gets a leading ``'`` (OWASP's advice against formula injection).
+
+    >>> inert("=SUM(A1:A9)"), inert("-CV/TU"), inert("342-CV/TU"), inert(None)
+    ("'=SUM(A1:A9)", "'-CV/TU", '342-CV/TU', '')
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in FORMULA_STARTS else text
 
 
 def _json(records: list[dict]) -> Iterator[str]:

@@ -9,6 +9,7 @@ from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from indexer.engine import EngineConfig
+from search.saved import DB_NAME
 
 _ENGINE = EngineConfig()  # the defaults
 
@@ -24,6 +25,11 @@ class Settings(BaseSettings):
     backend: str = _ENGINE.backend  # an engine of indexer/engines; empty: the default
     solr_url: str = _ENGINE.solr_url
     solr_collection: str = _ENGINE.solr_collection
+    saved_db: Path | None = None  # the saved-search database; default: beside the index
+
+    def saved_db_path(self) -> Path:
+        """Where saved searches live: outside the index generations, so a rebuild keeps them."""
+        return self.saved_db or self.index_dir / DB_NAME
 
     def engine_config(self) -> EngineConfig:
         return EngineConfig(self.backend, self.solr_url, self.solr_collection).checked()

@@ -4,7 +4,9 @@
 (.txt .md .docx .pdf .html .htm) into a ``RawDocument`` whose text is Unicode NFC
 (``analysis.clean``), or raises :class:`SourceError` with a plain reason for the user.
 ``decode_text`` finds the encoding of text bytes: UTF-8 (BOM or not), UTF-16, Windows-1258,
-and the pre-Unicode TCVN3/VNI encodings (converted by ``indexer.legacy``).
+and the pre-Unicode TCVN3/VNI encodings (converted by ``indexer.legacy``). Web pages, and
+markdown saved from them, lose their page furniture (``indexer.webpage``): menus, related
+lists and footers are not the document's text.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 from indexer import legacy
 from indexer.analysis import clean
 from indexer.records import RawDocument, document_id
+from indexer.webpage import drop_furniture, drop_link_lines
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 _FORMATS = dict(zip(SUPPORTED, ("txt", "md", "docx", "pdf", "html", "html"), strict=True))
@@ -89,6 +92,7 @@ def read_source(path: Path, root: Path) -> RawDocument:
     fmt = _FORMATS[suffix]
     if fmt in ("txt", "md"):
         text, encoding = decode_text(data)
+        text = drop_link_lines(text) if fmt == "md" else text
     else:
         raw = {"docx": _docx_text, "pdf": _pdf_text, "html": _html_text}[fmt](data)
         text, encoding = _finish(raw, None)
@@ -259,8 +263,14 @@ def _pdf_text(data: bytes) -> str:
 
 
 def _html_text(data: bytes) -> str:
-    """Visible text of a page, a line per block; scripts, styles and menus dropped."""
-    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+    """Visible text of a page, a line per block; scripts, styles and page furniture
+    (menus, related-news lists, footers: ``indexer.webpage``) dropped."""
+    from bs4 import (
+        BeautifulSoup,
+        MarkupResemblesLocatorWarning,
+        NavigableString,
+        XMLParsedAsHTMLWarning,
+    )
 
     markup = _decode_html(data)
     with warnings.catch_warnings():
@@ -269,6 +279,10 @@ def _html_text(data: bytes) -> str:
         soup = BeautifulSoup(markup, "lxml")
     for tag in soup(_HIDDEN_TAGS):
         tag.decompose()
+    drop_furniture(soup)
+    for string in soup.find_all(string=True):
+        if type(string) is NavigableString and string.find_parent("pre") is None:
+            string.replace_with(re.sub(r"\s+", " ", string))  # a line break in markup is a space
     for tag in soup("br"):
         tag.replace_with("\n")
     for tag in soup(("td", "th")):

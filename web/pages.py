@@ -40,7 +40,10 @@ templates = Jinja2Templates(env=_env)
 
 def mount_web(app: FastAPI) -> None:
     """Add the pages and their static files to ``app``."""
+    from web import saved_pages  # it renders with this module's templates
+
     app.include_router(router)
+    app.include_router(saved_pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
 
@@ -81,6 +84,8 @@ def search_page(request: Request) -> Response:
     context = _listing(request, "/", search, results, buckets)
     context["title"] = f"{search.q} – Tìm kiếm" if search.q.strip() else "Tìm kiếm văn bản"
     context["sorts"] = views.sort_links("/", search)
+    context["follow"] = views.follow_view(search)
+    context["feed_url"] = context["follow"]["feed_url"]
     return _render(request, "search.html", context)
 
 
@@ -143,6 +148,8 @@ def document_page(request: Request, doc_id: str) -> Response:
         "body": Markup(body.strip("\n")),
         "hits": hits,
         "back_url": views.page_url("/", SearchRequest(q=q)) if q.strip() else None,
+        "feed_url": views.related_feed_url(doc_id),
+        "feed_title": "Văn bản dẫn chiếu " + _document_title(record),
     }
     return _render(request, "document.html", context, 400 if error else 200)
 

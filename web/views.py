@@ -333,3 +333,32 @@ def number_marks(body_html: str) -> tuple[str, int]:
         return f'<mark id="hit-{count}">'
 
     return re.sub(r"<mark>", numbered, body_html), count
+
+
+def follow_view(request: SearchRequest) -> dict:
+    """The search's feed, its exported files and the fields of its "Lưu tìm kiếm" form.
+
+    >>> follow_view(SearchRequest(q="4 tại chỗ", sort="newest"))["feed_url"]
+    '/feeds/search.atom?q=4+t%E1%BA%A1i+ch%E1%BB%97&sort=newest'
+    """
+    first = replace(request, page=1, per_page=PER_PAGE["/"])
+    query = page_url("", first).removeprefix("?")
+    joined = (query + "&") if query else ""
+    fields = [("q", first.q)] if first.q else []
+    for name in ("doc_type", "issuer", "year", "signer"):
+        fields += [(name, v) for v in getattr(first, name)]
+    fields += [(n, getattr(first, n)) for n in ("date_from", "date_to") if getattr(first, n)]
+    return {
+        "feed_url": "/feeds/search.atom" + ("?" + query if query else ""),
+        "exports": [
+            {"label": kind.upper(), "url": f"/api/export?{joined}format={kind}"}
+            for kind in ("csv", "docx", "pdf")
+        ],
+        "fields": fields + [("sort", first.sort)],
+        "name": first.q.strip(),
+    }
+
+
+def related_feed_url(doc_id: str) -> str:
+    """The feed of the documents that cite ``doc_id``."""
+    return "/feeds/related/" + quote(doc_id, safe="/") + ".atom"

@@ -270,9 +270,9 @@ HTML = """<!DOCTYPE html><html><head><meta charset="{charset}"><title>Công đi�
 <body><nav><a href="/">Trang chủ</a></nav>
 <h1>Công điện số 1102/CĐ-TTg</h1><p>Tăng cường <b>phòng, chống</b> dịch<br>COVID-19</p>
 <table><tr><td>Nơi nhận:</td><td>Các tỉnh</td></tr></table></body></html>"""
+# The page title is left out: the page has its own <h1>.
 HTML_TEXT = (
-    "Công điện\n\nCông điện số 1102/CĐ-TTg\n\nTăng cường phòng, chống dịch\nCOVID-19"
-    "\n\nNơi nhận: Các tỉnh"
+    "Công điện số 1102/CĐ-TTg\n\nTăng cường phòng, chống dịch\nCOVID-19\n\nNơi nhận: Các tỉnh"
 )
 
 

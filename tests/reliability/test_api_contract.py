@@ -13,6 +13,7 @@ from schemathesis.specs.openapi.checks import allow_header_conformance, positive
 
 from api.app import create_app
 from api.settings import Settings
+from search.saved import SavedSearches
 from search.searcher import Engine
 from tests.reliability.conftest import API_KEY, CORPUS
 
@@ -27,8 +28,9 @@ CASES: list[str] = []  # "METHOD path" of every case run, for the report
 
 
 @pytest.fixture(scope="module", autouse=True)
-def real_engine(ro_index):
+def real_engine(ro_index, tmp_path_factory):
     APP.state.engine = Engine(ro_index)
+    APP.state.saved = SavedSearches(tmp_path_factory.mktemp("contract") / "saved.sqlite3")
     yield
     APP.state.engine.close()
 

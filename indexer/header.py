@@ -1,0 +1,326 @@
+"""The header block of Party and State documents: lines in, header fields out.
+
+A header holds the issuer (capitals, sometimes under its superior body), the national
+motto, ``Số …``, the ``<place>, ngày … tháng … năm …`` line, ``V/v …`` (the trích yếu of a
+công văn), urgency marks, and a type heading (``CHỈ THỊ``, ``THÔNG BÁO``) over its title.
+Word tables, PDF text layers and markdown change its shape, not its words:
+
+- a PDF text layer joins the two columns of a row into one line
+  (``Số: 3280/BGDĐT-GDTrH Hà Nội, ngày 27 tháng 8 năm 2021``); ``unfold`` cuts such lines
+  at the motto and at the place-date so that every reader sees one item per line;
+- Word tables put the left column's lines before the right column's;
+- markdown dresses lines in ``**``, ``*`` and ``#`` (``indexer.lines.plain``).
+
+A title or a trích yếu ends at a blank line, a separator, a line that opens the body
+(``Căn cứ``, ``Thực hiện``, ``1.``), an authority line (``BỘ TRƯỞNG BỘ …``) or at
+``TITLE_MAX`` characters, so it never swallows the body of a text layer without blank
+lines, while a trích yếu of 200-300 characters is still whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from indexer.analysis import fold
+from indexer.casing import organization, proper
+from indexer.lines import cells, fold_chars, is_caps, plain, plain_keep, squash
+from indexer.numbers import DOC_TYPES, find_numbers, normalize_number
+
+TITLE_MAX = 320  # characters: the longest trích yếu seen is under 300
+TYPE_LABELS = sorted({*DOC_TYPES.values(), "Điện"}, key=len, reverse=True)
+_HEADING = re.compile(
+    rf"^(?P<type>{'|'.join(t.upper() for t in TYPE_LABELS)})(?P<rest>\*\*.*|\s*)$"
+)
+_MOTTOS = re.compile(
+    r"cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc"
+    r"|dang cong san viet nam"
+)
+_URGENCY = {"khan": "Khẩn", "thuong khan": "Thượng khẩn", "hoa toc": "Hỏa tốc"}
+_RECIPIENTS = re.compile(r"^[-•\s]*Kính gửi", re.IGNORECASE)
+DATE = re.compile(
+    r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+    r"|ngày\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\5\s*(\d{4})",
+    re.IGNORECASE,
+)
+_ORG = re.compile(
+    r"(?:tinh|thanh|huyen|thi|quan|dang) uy\b|(?:ban|so|bo|phong|cuc|chi bo|van phong|uy ban)\s"
+)
+_ORG_START = re.compile(
+    r"(?:bo|so|uy ban|ubnd|hdnd|hoi dong|(?:tinh|thanh|huyen|dang) uy|ban|van phong|thu tuong"
+    r"|chinh phu|tong cuc|cuc|chi cuc|vu|phong|vien|thanh tra|dang bo"
+    r"|tinh|thanh pho|huyen|quan|thi xa)\b"
+)
+# A place in a body's proper name: a State unit (lower case) or a Party committee.
+_UNIT_PLACE = re.compile(
+    r"\b(?:tỉnh|thành phố|huyện|quận|thị xã)\s+\w.*$|\b(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)\b.*$"
+)
+BODY_START = re.compile(
+    r"^(?:Căn cứ|Thực hiện|Theo|Để|Nhằm|Trong|Thời gian|Hiện nay|Qua|Sau khi|Vừa qua|Xét|"
+    r"Kính gửi|Ngày \d|Sáng|Chiều|Tối|Điều \d|Chương [IVX\d]|Phần [IVX\d]|[IVX]+[.)]\s|"
+    r"\d+[.)]\s|[a-zđ][.)]\s)"
+)
+AUTHORITY = re.compile(
+    r"^(?:(?:KT|TM|TL|TUQ|Q)\.|[TK]/[MLT]\b|(?:PHÓ |Q\. )?(?:THỦ TƯỚNG|BỘ TRƯỞNG|CHỦ TỊCH|"
+    r"GIÁM ĐỐC|BÍ THƯ|CHỦ NHIỆM)\b)"
+)
+_SEPARATOR = re.compile(r"[-_*=.~\s]{3,}|\*")
+
+
+def unfold(lines: list[str]) -> list[str]:
+    """Header lines with each motto and each place-date on a line of its own.
+
+    >>> unfold(["Số: 12/SYT-NVY Bắc Ninh, ngày 5 tháng 8 năm 2021", "TỈNH ỦY"])
+    ['Số: 12/SYT-NVY', 'Bắc Ninh, ngày 5 tháng 8 năm 2021', 'TỈNH ỦY']
+    >>> unfold(["BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+    ['BỘ Y TẾ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']
+    """
+    out: list[str] = []
+    for line in cells(lines):
+        text = plain(line)
+        if len(text) > 200:  # prose, not a row of the header
+            out.append(line)
+            continue
+        folded = fold_chars(text)
+        if not (_MOTTOS.search(folded) or DATE.search(text)):
+            out.append(line)
+            continue
+        cuts = [0, len(text)]
+        for match in _MOTTOS.finditer(folded):
+            cuts += [match.start(), match.end()]
+        end = len(text.rstrip(" .*_"))
+        for match in DATE.finditer(text if len(text) <= 160 else ""):
+            place = _place_start(text[: match.start()])
+            if place < match.start() and match.end() == end:  # a row ending "<place>, ngày …"
+                cuts += [place, match.end()]
+        cuts = sorted(set(cuts))
+        pieces = (text[a:b].strip(" |") for a, b in zip(cuts, cuts[1:], strict=False))
+        out.extend(p for p in pieces if p.strip(" ,"))
+    return out
+
+
+def _place_start(before: str) -> int:
+    """Where the place name ending ``before`` (``… Hà Nội,``) starts; its end if none."""
+    if not before.rstrip().endswith(","):
+        return len(before)
+    words = list(re.finditer(r"\S+", before.rstrip().rstrip(",")))
+    start = len(before)
+    for i in range(len(words) - 1, max(len(words) - 7, -1), -1):
+        word = words[i].group()
+        city = word in ("phố", "xã") and i > 0 and words[i - 1].group() in ("Thành", "Thị")
+        if not (word[:1].isupper() and (word.isalpha() or word in ("TP.", "Tp."))) and not city:
+            break
+        start = words[i].start()
+    return start
+
+
+def header(lines: list[str]) -> list[str]:
+    """The lines before the recipients or the first paragraph of prose (at most 25)."""
+    out: list[str] = []
+    for line in unfold(lines[:60]):
+        text = plain(line)
+        if _RECIPIENTS.match(text) or len(text) > 160 or sum(1 for x in out if x.strip()) >= 25:
+            break
+        out.append(line)
+    return out
+
+
+def number(lines: list[str]) -> str | None:
+    """The normalized number of the first ``Số …`` line.
+
+    >>> number(["TỈNH ỦY", "Số 342 - CV/TU"]), number(["Số: 3280/BGDĐT-QLCL  |  x"])
+    ('342-CV/TU', '3280/BGDĐT-QLCL')
+    """
+    for line in lines:
+        match = re.match(r"(?:Số|SỐ)\s*:?\s*(.+)", plain(line))
+        if match:
+            head = re.split(r"\s{2,}|\|", match.group(1))[0]
+            return normalize_number(head) or next(iter(find_numbers(head)), None)
+    return None
+
+
+def iso(year: int, month: int, day: int) -> str | None:
+    """``YYYY-MM-DD``, or None for a day the calendar does not have.
+
+    >>> iso(2021, 8, 5), iso(2021, 2, 30)
+    ('2021-08-05', None)
+    """
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def date_of(match: re.Match[str]) -> str | None:
+    """The ISO date of a ``DATE`` match.
+
+    >>> date_of(DATE.search("ngày 05 tháng 8 năm 2021")), date_of(DATE.search("ngày 5-8-2021"))
+    ('2021-08-05', '2021-08-05')
+    """
+    d, m, y = (int(g) for g in match.groups() if g is not None and g.isdigit())
+    return iso(y, m, d)
+
+
+def date_line(line: str) -> tuple[str | None, str | None] | None:
+    """``(place, iso_date)`` when ``line`` is a header date line; else None.
+
+    >>> date_line("*Hà Nội, ngày  05  tháng 8 năm 2021*"), date_line("Huế, ngày 5/8/2021.")
+    (('Hà Nội', '2021-08-05'), ('Huế', '2021-08-05'))
+    """
+    text = plain(line).rstrip(" .*_")
+    match = next((m for m in DATE.finditer(text) if m.end() == len(text)), None)
+    day = date_of(match) if match else None
+    if day is None:
+        return None
+    before = text[: match.start()].rstrip()
+    if not before:
+        return None, day
+    place = squash(re.split(r"\s{2,}|\|", before.rstrip(",").strip())[-1])
+    if not before.endswith(",") or not place[:1].isupper() or len(place.split()) > 6:
+        return None
+    return place, day
+
+
+def heading(lines: list[str]) -> int | None:
+    """Index of the type heading (``CHỈ THỊ``, ``THÔNG BÁO**…``), or None.
+
+    >>> heading(["SỐ: 1", "**CHỈ THỊ**", "Về việc …"])
+    1
+    """
+    return next((i for i, ln in enumerate(lines) if _HEADING.match(plain_keep(ln))), None)
+
+
+def title_after_heading(lines: list[str], at: int) -> tuple[str | None, str | None]:
+    """``(type label, title)`` of the type heading at ``lines[at]``.
+
+    >>> title_after_heading(["KẾT LUẬN", "", "VỀ CÔNG TÁC DÂN VẬN", "Căn cứ Điều lệ Đảng,"], 0)
+    ('Kết luận', 'Về công tác dân vận')
+    """
+    match = _HEADING.match(plain_keep(lines[at]))
+    if match is None:
+        return None, None
+    label = next(t for t in TYPE_LABELS if t.upper() == match["type"])
+    parts = [p for p in [plain(match["rest"])] if p]
+    gap = False  # a blank line inside the title: markdown puts one after every paragraph
+    for line in lines[at + 1 :]:
+        text = plain(line)
+        if not text:
+            gap = bool(parts)
+            continue
+        capitals = is_caps(text) and all(is_caps(p) for p in parts)
+        if (gap and not capitals) or _ends_title(text, parts):
+            break
+        parts.append(text)
+        gap = False
+    title = squash(" ".join(proper(p, places=True) if is_caps(p) else p for p in parts))
+    return label, (title[:1].upper() + title[1:]) or None
+
+
+def _ends_title(text: str, parts: list[str]) -> bool:
+    """Whether ``text`` is past the end of the title made of ``parts``."""
+    if _SEPARATOR.fullmatch(text) or BODY_START.match(text):
+        return True
+    if sum(len(p) + 1 for p in parts) + len(text) > TITLE_MAX:
+        return True
+    if parts and parts[-1][-1:] in ".:;":
+        return True
+    if is_caps(text):
+        return any(not is_caps(p) for p in parts) or bool(AUTHORITY.match(text))
+    return bool(parts) and all(is_caps(p) for p in parts) and len(text) > 80
+
+
+def issuer(lines: list[str], stop: int, formal: bool = True) -> str | None:
+    """The first run of capitalized lines that is neither the national motto nor a
+    heading; the last body named in it, placed by its superior when it has no place of its
+    own (``UBND TỈNH BẮC NINH`` / ``SỞ Y TẾ`` -> ``Sở Y tế tỉnh Bắc Ninh``). In a ``formal``
+    header (one with a number or a date line) a body's name at the top counts in any case
+    (Word shows ``Bộ Giáo dục và Đào tạo`` in capitals by a style); elsewhere it may be a
+    news headline (``Thủ tướng yêu cầu …``).
+
+    >>> issuer(["ĐẢNG BỘ TỈNH NGHỆ AN", "HUYỆN ỦY NAM ĐÀN", "*", "Số 45-KL/HU"], 4)
+    'Huyện ủy Nam Đàn'
+    """
+    found = _issuer_lines(lines[:stop], formal)
+    if not found:
+        return None
+    start = max((i for i, c in enumerate(found) if _ORG.match(fold(c))), default=0)
+    name = organization(squash(" ".join(found[start:])))
+    superior = organization(squash(" ".join(found[:start])))
+    place = _UNIT_PLACE.search(superior)
+    if start and place and not _UNIT_PLACE.search(name):
+        name = f"{name} {place.group()}"
+    elif start and superior.endswith("Trung ương") and not name.endswith("Trung ương"):
+        name = f"{name} Trung ương"  # BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TUYÊN GIÁO
+    return name
+
+
+def _issuer_lines(lines: list[str], formal: bool) -> list[str]:
+    """The first run of lines naming a body, the motto skipped: superior first."""
+    found: list[str] = []
+    seen = 0  # non-empty lines so far: a name not in capitals must open the document
+    for line in lines:
+        text = plain(line)
+        if _MOTTOS.fullmatch(fold_chars(squash(text))):
+            continue
+        seen += bool(text)
+        chunks = [c.strip() for c in re.split(r"\s{2,}|\|", text) if c.strip()]
+        names = [c for c in chunks if _names_a_body(c, seen <= 2 or bool(found), formal)]
+        skip = re.match(r"(?:Số|SỐ|V/[vV])\b", text) or fold(text) in _URGENCY
+        if names and not skip and date_line(line) is None:
+            found.append(names[0])
+        elif found:
+            break
+    return found
+
+
+def _names_a_body(chunk: str, at_top: bool, formal: bool) -> bool:
+    """Capitals (anywhere in a formal header; else at the top of the text, and naming a
+    body), or at the top of a formal header the name of a body in any case."""
+    if chunk[-1:] in ".:;,":
+        return False
+    if is_caps(chunk):
+        named = formal or (at_top and _ORG_START.match(fold(chunk)) is not None)
+        return named and not _MOTTOS.fullmatch(fold_chars(chunk))
+    return (
+        at_top
+        and formal
+        and len(chunk) <= 90
+        and chunk[:1].isupper()
+        and chunk.count(",") <= 1
+        and not re.search(r"[.;:]", chunk)
+        and bool(_ORG_START.match(fold(chunk)))
+    )
+
+
+def subject(lines: list[str]) -> str | None:
+    """The trích yếu after ``V/v``, continued over the lines that follow it.
+
+    >>> subject(["V/v tăng cường công tác", "Hà Nội, ngày 5/8/2021", "phòng, chống dịch", ""])
+    'tăng cường công tác phòng, chống dịch'
+    """
+    for i, line in enumerate(lines):
+        match = re.match(r"V/[vV]\s*:?\s*(.*)", plain(line))
+        if match:
+            parts = [match.group(1)]
+            for text in lines[i + 1 :]:
+                text = plain(text)
+                if is_caps(text) or date_line(text) or _MOTTOS.fullmatch(fold_chars(text)):
+                    continue
+                if not text or _ends_title(text, parts):
+                    break
+                parts.append(text)
+            return squash(" ".join(parts)) or None
+    return None
+
+
+def urgency(lines: list[str]) -> str | None:
+    """The urgency mark among the first lines (``KHẨN``, ``THƯỢNG KHẨN``, ``HỎA TỐC``).
+
+    >>> urgency(["Số 12-CV/TU", "**HOẢ TỐC**"])
+    'Hỏa tốc'
+    """
+    for line in lines[:60]:
+        text = plain(line)
+        if is_caps(text) and fold(text) in _URGENCY:
+            return _URGENCY[fold(text)]
+    return None
