@@ -166,3 +166,38 @@ def test_thu_nam_is_not_any_nam_of_the_text(client):
 def test_thu_4_is_thu_tu_at_the_end_of_a_query(client):
     assert found(client, "lần thứ 4") == found(client, "lần thứ tư")
     assert len(found(client, "lần thứ 4")[0]) >= 2
+
+
+RESOLUTION = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 18-NQ/TW
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Hà Nội, ngày 16 tháng 6 năm 2022
+
+NGHỊ QUYẾT
+HỘI NGHỊ LẦN THỨ NĂM BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII
+về tiếp tục đổi mới, hoàn thiện thể chế, chính sách đất đai
+
+Đất đai là nguồn lực to lớn của đất nước.
+"""
+
+
+def test_session_numerals_stay_upper_case_in_titles_and_match_digits(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "nq_18.txt").write_text(RESOLUTION, encoding="utf-8")
+    assert build_index(corpus, tmp_path / "index", jobs=1).skipped == []
+    settings = Settings(index_dir=tmp_path / "index", corpus_dir=corpus)
+    with TestClient(create_app(settings)) as client:
+        hits = [
+            (r["id"], r["title"])
+            for q in ("khóa 13", "lần thứ 5 khóa XIII", "hội nghị thứ năm")
+            for r in search(client, q)["results"]
+        ]
+    title = (
+        "Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII về tiếp tục đổi mới, "
+        "hoàn thiện thể chế, chính sách đất đai"
+    )
+    assert hits == [("nq_18", title)] * 3
