@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote
@@ -20,6 +21,7 @@ from api.labels import TABLE_COLUMNS, cell, document_heading
 from search.models import Hit
 
 TAG = "tag:tracuu,2026:"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 VIETNAM_OFFSET = "+07:00"  # documents are dated in Vietnam's time
 AUTHOR = "Tra cứu văn bản"
 
@@ -56,17 +58,27 @@ def content_etag(info: FeedInfo, hits: list[Hit]) -> str:
     return f'"{digest[:32]}"'
 
 
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML cannot hold (control characters, lone
+    surrogates), which a query or a document may contain.
+
+    >>> xml_text("Tỉnh" + chr(0x1F) + " ủy" + chr(0))
+    'Tỉnh ủy'
+    """
+    return _NOT_XML.sub("", text)
+
+
 def render_feed(info: FeedInfo, hits: list[Hit], base_url: str, updated: str) -> bytes:
     """The feed's XML; ``updated`` (ISO 8601) is when its content last changed."""
     feed = FeedGenerator()
-    feed.id(TAG + info.key)
-    feed.title(info.title)
+    feed.id(xml_text(TAG + info.key))
+    feed.title(xml_text(info.title))
     if info.subtitle:
-        feed.subtitle(info.subtitle)
+        feed.subtitle(xml_text(info.subtitle))
     feed.updated(updated)
     feed.author(name=AUTHOR)
-    feed.link(href=info.self_url, rel="self", type="application/atom+xml")
-    feed.link(href=info.page_url, rel="alternate", type="text/html")
+    feed.link(href=xml_text(info.self_url), rel="self", type="application/atom+xml")
+    feed.link(href=xml_text(info.page_url), rel="alternate", type="text/html")
     feed.language("vi")
     feed.generator("tracuu")
     for hit in hits:
@@ -76,11 +88,14 @@ def render_feed(info: FeedInfo, hits: list[Hit], base_url: str, updated: str) ->
 
 def _add_entry(feed: FeedGenerator, hit: Hit, base_url: str, fallback: str) -> None:
     record = {
-        "number": hit.number,
-        "doc_type": hit.doc_type,
-        "issued_date": hit.issued_date,
-        "issuer": hit.issuer,
-        "subject": hit.subject or hit.title,
+        key: xml_text(value) if value else value
+        for key, value in {
+            "number": hit.number,
+            "doc_type": hit.doc_type,
+            "issued_date": hit.issued_date,
+            "issuer": hit.issuer,
+            "subject": hit.subject or hit.title,
+        }.items()
     }
     entry = feed.add_entry(order="append")
     entry.id(document_tag(hit.id))
@@ -90,11 +105,11 @@ def _add_entry(feed: FeedGenerator, hit: Hit, base_url: str, fallback: str) -> N
     if dated:
         entry.published(dated)
     entry.link(href=reading_url(base_url, hit.id), rel="alternate", type="text/html")
-    if hit.issuer:
-        entry.author(name=hit.issuer)
-    if hit.doc_type:
-        entry.category(term=hit.doc_type, label=hit.doc_type)
-    entry.summary(_summary(record, hit.snippet), type="html")
+    if record["issuer"]:
+        entry.author(name=record["issuer"])
+    if record["doc_type"]:
+        entry.category(term=record["doc_type"], label=record["doc_type"])
+    entry.summary(xml_text(_summary(record, hit.snippet)), type="html")
 
 
 def _summary(record: dict, snippet: str) -> str:
