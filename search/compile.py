@@ -204,7 +204,11 @@ def restored_boost(restored: Query, headings: bool = True) -> Node | None:
 
 
 def combined(*nodes: Node | None) -> Node | None:
-    """The nodes that are not None, scored together (None when all are)."""
+    """The nodes that are not None, scored together (None when all are).
+
+    >>> combined(None, Term("body", "tại")), combined(None, None)
+    (Term(field='body', text='tại', boost=1.0), None)
+    """
     present = [n for n in nodes if n is not None]
     return _either(present) if present else None
 

@@ -101,6 +101,8 @@ def test_seed_snippet_marks_ky_nang_for_ki_nang(client):
 def test_lookalike_eth_is_d_with_stroke(spelled):
     assert found(spelled, "Đảng ủy xã Ninh Vân") == (["eth"], False)
     assert found(spelled, "dang uy xa ninh van") == (["eth"], False)
+    assert found(spelled, "Ðại hội") == found(spelled, "Đại hội")
+    assert "eth" in found(spelled, "Ðại hội")[0]
     body = spelled.get("/api/documents/eth").json()["body"]
     assert body.splitlines()[0] == "ĐẢNG BỘ TỈNH NINH BÌNH"
 
