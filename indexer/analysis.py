@@ -401,6 +401,19 @@ def variants(tokens: list[str], accented: bool = True, limit: int = 8) -> list[l
     [[('lần',), ('thứ', '5')], [('lần',), ('thứ', 'năm')], [('lần',), ('thứ', 'v')]]
     """
     results: list[list[Unit]] = [[]]
+    for options in alternatives(tokens, accented):
+        results = [r + [o] for r in results for o in options][:limit]
+    return results
+
+
+def alternatives(tokens: list[str], accented: bool = True) -> list[list[Unit]]:
+    """The sequence in steps, each step's units as typed first, then its equivalents
+    (``variants`` combines them; any-word ranking takes every unit of every step).
+
+    >>> alternatives(["kĩ", "năng", "ubnd"])
+    [[('kĩ',), ('kỹ',)], [('năng',)], [('ubnd',), ('ủy', 'ban', 'nhân', 'dân')]]
+    """
+    steps: list[list[Unit]] = []
     i = 0
     while i < len(tokens):
         options = _phrase_options(tokens, i, accented) or _number_options(tokens, i, accented)
@@ -412,9 +425,9 @@ def variants(tokens: list[str], accented: bool = True, limit: int = 8) -> list[l
             ):
                 if alt is not None:
                     options.append((alt,))
-        results = [r + [o] for r in results for o in options][:limit]
+        steps.append(options)
         i += len(options[0])
-    return results
+    return steps
 
 
 def _number_options(tokens: list[str], i: int, accented: bool) -> list[Unit]:
