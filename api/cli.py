@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from api.settings import Settings
+from api.solr_cli import solr
 from indexer.build import BuildError, BuildReport, build_index
 from indexer.locking import IndexBusy
 from indexer.progress import BarProgress, SilentProgress
@@ -219,6 +220,8 @@ def _print_batch(found: dict, as_json: bool) -> None:
     missing = sum(1 for hits in found.values() if not hits)
     click.echo(f"{len(found)} numbers: {len(found) - missing} found, {missing} not found", err=True)
 
+
+main.add_command(solr)
 
 if __name__ == "__main__":
     main()

@@ -13,7 +13,12 @@
 Everything is bounded (``--max-requests``, ``--time-limit``); the server is stopped at the
 end, also on errors and Ctrl-C.
 
-Usage: ``python bench/query_bench.py --docs 50000 [--per-category 60] [--jobs 2]``
+With ``--backend solr`` the SolrCloud engine (a running cluster: ``--solr-url`` or
+``TRACUU_SOLR_URL``; collection ``tracuu_bench_N``, 2 shards) is indexed and timed too,
+after the Whoosh engine, and a last table puts both engines and FTS5 side by side.
+
+Usage: ``python bench/query_bench.py --docs 50000 [--per-category 60] [--jobs 2]
+[--backend solr]``
 """
 
 from __future__ import annotations
@@ -212,8 +217,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(args, archive: Path, index_dir: Path, port: int, log: Path):
-    env = {**os.environ, "TRACUU_INDEX_DIR": str(index_dir), "TRACUU_CORPUS_DIR": str(archive)}
+def start_server(args, archive: Path, index_dir: Path, port: int, log: Path, engine: dict):
+    env = {
+        **os.environ,
+        "TRACUU_INDEX_DIR": str(index_dir),
+        "TRACUU_CORPUS_DIR": str(archive),
+        **engine,
+    }
     if args.via_cli:
         tracuu = Path(sys.executable).parent / "tracuu"
         cmd = [str(tracuu), "serve", "--host", "127.0.0.1", "--port", str(port)]
@@ -402,30 +412,103 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT, help="archives and indexes go here")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--via-cli", action="store_true", help="start `tracuu serve` instead")
+    parser.add_argument(
+        "--backend",
+        choices=("whoosh", "solr"),
+        default="whoosh",
+        help="solr: also the SolrCloud engine, next to Whoosh and FTS5",
+    )
+    parser.add_argument(
+        "--solr-url",
+        default=os.environ.get("TRACUU_SOLR_URL"),
+        help="a running SolrCloud (default $TRACUU_SOLR_URL)",
+    )
+    parser.add_argument("--solr-shards", type=int, default=2, help="shards of the collection")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the finally blocks
+    if args.backend == "solr" and not args.solr_url:
+        parser.error(
+            "--backend solr needs --solr-url or TRACUU_SOLR_URL "
+            "(start one with `tracuu solr dev-cluster`)"
+        )
 
     args.out.mkdir(parents=True, exist_ok=True)
     archive = (args.out / f"archive-{args.docs}").resolve()
     index_dir = (args.out / f"index-{args.docs}").resolve()
     ensure_archive(archive, args.docs, args.data, args.seed)
     _, metas = read_meta(archive)
-    if not args.via_cli:
-        from indexer.build import build_index
-
-        print("bringing the index up to date ...", flush=True)
-        built = build_index(archive, index_dir, jobs=args.jobs)
-        print(
-            f"index: {built.documents:,} documents; added {built.added:,}, updated "
-            f"{built.updated:,}, unchanged {built.unchanged:,} in {built.seconds:.1f} s"
-        )
+    engines = {"whoosh": {"TRACUU_BACKEND": "whoosh"}}
+    if args.backend == "solr":
+        engines["solr"] = {
+            "TRACUU_BACKEND": "solr",
+            "TRACUU_SOLR_URL": args.solr_url,
+            "TRACUU_SOLR_COLLECTION": f"tracuu_bench_{args.docs}",
+        }
+    for name, env in engines.items():
+        if not args.via_cli:
+            bring_up_to_date(args, name, env, archive, index_dir)
     queries = make_queries(archive, metas, args.per_category, args.seed)
     print(f"{len(queries)} queries, {args.per_category} per category: {', '.join(CATEGORIES)}")
 
+    runs = {
+        name: time_engine(args, env, archive, index_dir, queries) for name, env in engines.items()
+    }
+
+    print("building the SQLite FTS5 baseline ...", flush=True)
+    started = time.perf_counter()
+    fts_db = build_fts(args.out / f"fts-{args.docs}.sqlite", archive, metas)
+    print(f"FTS5 built in {time.perf_counter() - started:.1f} s")
+    fts = Timings()
+    fts_pass(fts_db, queries, None)
+    fts_pass(fts_db, runs["whoosh"].timed, fts)  # exactly the queries tracuu answered in time
+    fts_db.close()
+    for name, run in runs.items():
+        print(f"\n=== engine: {name}")
+        report(run.timings, fts, run.memory, run.health)
+        first_pass(run.cold)
+    if len(runs) > 1:
+        side_by_side(runs, fts)
+
+
+@dataclass
+class EngineRun:
+    timings: Timings
+    cold: Timings
+    memory: dict[str, int]
+    health: dict
+    timed: list[BenchQuery]
+
+
+def bring_up_to_date(args, name: str, env: dict, archive: Path, index_dir: Path) -> None:
+    """``build_index`` into the engine (a no-op when it is up to date)."""
+    from indexer.build import build_index
+    from indexer.engine import EngineConfig
+
+    config = EngineConfig(
+        env["TRACUU_BACKEND"], env.get("TRACUU_SOLR_URL", ""), env.get("TRACUU_SOLR_COLLECTION", "")
+    )
+    if name == "solr":
+        from indexer.engines.solr.client import SolrClient
+        from indexer.engines.solr.setup import setup_collection
+
+        client = SolrClient(config.solr_url, config.solr_collection)
+        setup_collection(client, shards=args.solr_shards)
+        client.close()
+    print(f"bringing the {name} index up to date ...", flush=True)
+    built = build_index(archive, index_dir, jobs=args.jobs, engine=config)
+    print(
+        f"{name} index: {built.documents:,} documents; added {built.added:,}, updated "
+        f"{built.updated:,}, unchanged {built.unchanged:,} in {built.seconds:.1f} s "
+        f"({built.docs_per_second:.1f} documents/s)"
+    )
+
+
+def time_engine(args, env: dict, archive: Path, index_dir: Path, queries) -> EngineRun:
+    """Start the service on one engine, warm it up, time the passes, stop it."""
     tracuu = Timings()
     port = free_port()
-    log = args.out / "query_bench_server.log"
-    proc = start_server(args, archive, index_dir, port, log)
+    log = args.out / f"query_bench_server_{env['TRACUU_BACKEND']}.log"
+    proc = start_server(args, archive, index_dir, port, log, env)
     try:
         transport = httpx.HTTPTransport(retries=0)
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30, trust_env=False,
@@ -442,17 +525,25 @@ def main() -> None:
             memory = memory_kb(proc.pid)
     finally:
         stop_server(proc)
+    return EngineRun(tracuu, cold, memory, health, timed)
 
-    print("building the SQLite FTS5 baseline ...", flush=True)
-    started = time.perf_counter()
-    fts_db = build_fts(args.out / f"fts-{args.docs}.sqlite", archive, metas)
-    print(f"FTS5 built in {time.perf_counter() - started:.1f} s")
-    fts = Timings()
-    fts_pass(fts_db, queries, None)
-    fts_pass(fts_db, timed, fts)  # exactly the queries tracuu answered in time
-    fts_db.close()
-    report(tracuu, fts, memory, health)
-    first_pass(cold)
+
+def side_by_side(runs: dict[str, EngineRun], fts: Timings) -> None:
+    """p50 / p95 per category of every engine and FTS5, in one table."""
+    names = list(runs)
+    head = f"{'category':<16}" + "".join(f"{n + ' p50':>12}{'p95':>8}" for n in names)
+    head += f"{'fts5 p50':>10}{'p95':>8}"
+    print("\nside by side, ms (engines over HTTP, FTS5 in-process)")
+    print(head)
+    print("-" * len(head))
+    groups = [(c, [c]) for c in CATEGORIES] + [("search (all)", list(SEARCH_CATEGORIES))]
+    for label, cats in groups:
+        line = f"{label:<16}"
+        for name in names:
+            values = [v for c in cats for v in runs[name].timings.ms[c]]
+            line += f"{pct(values, 50):>12.1f}{pct(values, 95):>8.1f}"
+        values = [v for c in cats for v in fts.ms[c]]
+        print(line + f"{pct(values, 50):>10.2f}{pct(values, 95):>8.2f}")
 
 
 def check_facet_labels(client: httpx.Client, queries: list[BenchQuery]) -> None:

@@ -34,6 +34,7 @@ SIGNER = "signer"
 ISSUED_DATE = "issued_date"  # a real date field, for date queries
 DAY = "day"  # YYYYMMDD as an int column, for sorting, browsing and histograms
 YEAR = "year"
+MONTH = "month"  # YYYYMM, derived from DAY by engines that count months with a field (Solr)
 REFERENCES = "references"  # normalized numbers the text cites
 REFERENCE_KEYS = "reference_keys"  # their separator-blind keys, for "cited by"
 

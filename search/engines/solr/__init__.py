@@ -1,0 +1,2 @@
+"""The SolrCloud engine, read side: plans translated to Solr requests (``translate``), and
+the ``Reader`` over one collection (``reader``)."""
