@@ -309,38 +309,48 @@ def iy_alternative(token: str, accented: bool = True) -> str | None:
     return match[1] + ("i" if match[2] == "y" else "y") if match else None
 
 
-def _number_alternatives(tokens: list[str], i: int, accented: bool) -> list[str]:
-    """Digits for counting and ordinal words, words for digits, Roman numerals for digits
-    and back, in context only.
-
-    ``4 tại chỗ`` <-> ``bốn tại chỗ``; ``lần thứ 4`` <-> ``lần thứ tư`` (also at the end of
-    a query); ``khóa 13`` <-> ``khóa XIII``; ``năm 2021`` and ``tháng năm`` stay as they are.
-    """
+def _counting_alternative(tokens: list[str], i: int, accented: bool) -> str | None:
+    """A digit for a counting word, or a counting word for a digit, in context only:
+    ``4 tại chỗ`` <-> ``bốn tại chỗ``; ``năm 2021`` and ``tháng năm`` stay as they are."""
     tok, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
     prev = tokens[i - 1] if i > 0 else None
-    ordinal = prev in _ORDINAL_CONTEXT
-    roman_context = prev in (_ROMAN_CONTEXT if accented else _ROMAN_CONTEXT_FOLDED)
+    if nxt is None or nxt.isdigit():
+        return None
     spell = (lambda w: w) if accented else fold
-    out: list[str] = []
+    if tok.isdecimal() and 1 <= int(tok) <= 10:
+        return spell(_NUMBER_WORDS[int(tok) - 1])
+    table = {spell(w): d for w, d in _DIGIT_OF_WORD.items()}
+    if tok not in table:
+        return None
+    if tok in ("năm", "nam") and prev in (_YEAR_CONTEXT if accented else _YEAR_CONTEXT_FOLDED):
+        return None
+    return table[tok]
+
+
+def _ordinal_alternatives(context: str, tok: str, accented: bool) -> list[str]:
+    """Other forms of the number ``tok`` after ``context`` (``thứ``, ``khóa``...): ordinal
+    words after ``thứ`` (``thứ 4`` <-> ``thứ tư``, ``thứ nhất``), Roman numerals in session
+    and part names (``khóa 13`` <-> ``khóa XIII``, ``lần thứ V``). Those Roman numerals that
+    are also syllables or letters (``vi``, ``xi``, ``v``) only when typed with accents."""
+    ordinal = context in _ORDINAL_CONTEXT
+    roman_context = context in (_ROMAN_CONTEXT if accented else _ROMAN_CONTEXT_FOLDED)
+    words = [fold(w) for w in _ORDINALS] if not accented else list(_ORDINALS)
+    usable = accented or tok not in _ROMAN_WORDS
     if tok.isdecimal():
         value = int(tok)
-        if 1 <= value <= 10 and (ordinal or (nxt is not None and not nxt.isdigit())):
-            out.append(spell((_ORDINALS if ordinal else _NUMBER_WORDS)[value - 1]))
-        roman = _roman(value) if 1 <= value < 40 else ""
-        if roman_context and roman and (accented or roman not in _ROMAN_WORDS):
-            out.append(roman)
-        return out
-    if roman_context and tok in _ROMAN and (accented or tok not in _ROMAN_WORDS):
-        return [_ROMAN[tok]]
-    if ordinal:
-        table = {spell(w): d for w, d in _DIGIT_OF_ORDINAL.items()}
-        return [table[tok]] if tok in table else []
-    table = {spell(w): d for w, d in _DIGIT_OF_WORD.items()}
-    if tok not in table or nxt is None or nxt.isdigit():
+    elif roman_context and tok in _ROMAN and usable:
+        value = int(_ROMAN[tok])
+    elif ordinal and tok in words:
+        value = words.index(tok) + 1
+    else:
         return []
-    if tok in ("năm", "nam") and prev in (_YEAR_CONTEXT if accented else _YEAR_CONTEXT_FOLDED):
-        return []
-    return [table[tok]]
+    forms = [str(value)]
+    if ordinal and 1 <= value <= 10:
+        forms.append(words[value - 1])
+    roman = _roman(value) if 1 <= value < 40 and roman_context else ""
+    if roman and (accented or roman not in _ROMAN_WORDS):
+        forms.append(roman)
+    return [form for form in forms if form != tok]
 
 
 Unit = tuple[str, ...]  # one query unit: a syllable, or syllables that must be adjacent
@@ -388,18 +398,43 @@ def variants(tokens: list[str], accented: bool = True, limit: int = 8) -> list[l
     >>> variants(["btc"])
     [[('btc',)], [('ban', 'tổ', 'chức')], [('bộ', 'tài', 'chính')]]
     >>> variants(["lần", "thứ", "5"])
-    [[('lần',), ('thứ',), ('5',)], [('lần',), ('thứ',), ('năm',)], [('lần',), ('thứ',), ('v',)]]
+    [[('lần',), ('thứ', '5')], [('lần',), ('thứ', 'năm')], [('lần',), ('thứ', 'v')]]
     """
     results: list[list[Unit]] = [[]]
+    for options in alternatives(tokens, accented):
+        results = [r + [o] for r in results for o in options][:limit]
+    return results
+
+
+def alternatives(tokens: list[str], accented: bool = True) -> list[list[Unit]]:
+    """The sequence in steps, each step's units as typed first, then its equivalents
+    (``variants`` combines them; any-word ranking takes every unit of every step).
+
+    >>> alternatives(["kĩ", "năng", "ubnd"])
+    [[('kĩ',), ('kỹ',)], [('năng',)], [('ubnd',), ('ủy', 'ban', 'nhân', 'dân')]]
+    """
+    steps: list[list[Unit]] = []
     i = 0
     while i < len(tokens):
-        options = _phrase_options(tokens, i, accented)
+        options = _phrase_options(tokens, i, accented) or _number_options(tokens, i, accented)
         if not options:
             options = [(tokens[i],)]
-            options += [(alt,) for alt in _number_alternatives(tokens, i, accented)]
-            alt = iy_alternative(tokens[i], accented)
-            if alt is not None:
-                options.append((alt,))
-        results = [r + [o] for r in results for o in options][:limit]
+            for alt in (
+                _counting_alternative(tokens, i, accented),
+                iy_alternative(tokens[i], accented),
+            ):
+                if alt is not None:
+                    options.append((alt,))
+        steps.append(options)
         i += len(options[0])
-    return results
+    return steps
+
+
+def _number_options(tokens: list[str], i: int, accented: bool) -> list[Unit]:
+    """``thứ 4``, ``khóa XIII``: the context word and its number as one unit (they must be
+    adjacent, so that ``thứ năm`` is not any ``năm`` of the text), then its other forms."""
+    if i + 1 >= len(tokens):
+        return []
+    context, number = tokens[i], tokens[i + 1]
+    alternatives = _ordinal_alternatives(context, number, accented)
+    return [(context, number)] + [(context, alt) for alt in alternatives] if alternatives else []

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from indexer import schema as f
-from indexer.analysis import Unit, fold, folded, variants, words
+from indexer.analysis import Unit, alternatives, fold, folded, variants, words
 from indexer.numbers import lookup_forms, number_key
 from search.plan import All, Any, Everything, Node, Phrase, Prefix, Term, Without
 from search.query import Query, Text
@@ -97,11 +97,13 @@ def any_unit_query(query: Query) -> Node:
     units: dict[Unit, None] = {}
     for group in query.groups:
         for text in group:
-            for variant in variants(_tokens(text, query.accented), accented=query.accented):
-                if text.phrase:
+            tokens = _tokens(text, query.accented)
+            if text.phrase:
+                for variant in variants(tokens, accented=query.accented):
                     units[tuple(t for unit in variant for t in unit)] = None
-                else:
-                    units.update(dict.fromkeys(variant))
+            else:  # every unit of every step, however many combinations they make
+                for options in alternatives(tokens, accented=query.accented):
+                    units.update(dict.fromkeys(options))
     return Any(tuple(_unit(unit, query.accented, fields) for unit in units))
 
 
@@ -204,7 +206,11 @@ def restored_boost(restored: Query, headings: bool = True) -> Node | None:
 
 
 def combined(*nodes: Node | None) -> Node | None:
-    """The nodes that are not None, scored together (None when all are)."""
+    """The nodes that are not None, scored together (None when all are).
+
+    >>> combined(None, Term("body", "tại")), combined(None, None)
+    (Term(field='body', text='tại', boost=1.0), None)
+    """
     present = [n for n in nodes if n is not None]
     return _either(present) if present else None
 

@@ -24,6 +24,7 @@ SPELLED = {
     "dai_hoi_xiii": "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng; "
     "Quốc hội khóa XV, kỳ họp thứ hai.",
     "khoa_13": "Hội nghị lần thứ 5 Ban Chấp hành Trung ương khóa 13 bàn về đất đai.",
+    "khoa_xiii": "Ban Chấp hành Trung ương khóa XIII họp Hội nghị lần thứ năm về đất đai.",
 }
 
 
@@ -100,6 +101,8 @@ def test_seed_snippet_marks_ky_nang_for_ki_nang(client):
 def test_lookalike_eth_is_d_with_stroke(spelled):
     assert found(spelled, "Đảng ủy xã Ninh Vân") == (["eth"], False)
     assert found(spelled, "dang uy xa ninh van") == (["eth"], False)
+    assert found(spelled, "Ðại hội") == found(spelled, "Đại hội")
+    assert "eth" in found(spelled, "Ðại hội")[0]
     body = spelled.get("/api/documents/eth").json()["body"]
     assert body.splitlines()[0] == "ĐẢNG BỘ TỈNH NINH BÌNH"
 
@@ -125,19 +128,23 @@ def test_btc_is_ban_to_chuc_or_bo_tai_chinh_which_stay_apart():
 
 @pytest.mark.parametrize(
     "q, expected",
-    [("lần thứ 5", ["khoa_13"]), ("lần thứ năm", ["khoa_13"]), ("kỳ họp thứ 2", ["dai_hoi_xiii"]),
-     ("kỳ họp thứ hai", ["dai_hoi_xiii"]), ('"kỳ họp thứ 2"', ["dai_hoi_xiii"]),
-     ('"khóa 13"', ["khoa_13"]), ('"khóa XIII"', ["khoa_13"]), ("khóa XV", ["dai_hoi_xiii"]),
+    [("kỳ họp thứ 2", ["dai_hoi_xiii"]), ("kỳ họp thứ hai", ["dai_hoi_xiii"]),
+     ('"kỳ họp thứ 2"', ["dai_hoi_xiii"]), ("khóa XV", ["dai_hoi_xiii"]),
      ("khóa 15", ["dai_hoi_xiii"]), ('"lần thứ 13"', ["dai_hoi_xiii"]),
-     ('"Đại hội XIII"', []), ('"lần thứ XIII"', ["dai_hoi_xiii"])],
+     ("lần thứ XIII", ["dai_hoi_xiii"]), ('"Đại hội XIII"', []), ("thứ 2 Đảng", ["dai_hoi_xiii"])],
 )  # fmt: skip
 def test_ordinals_and_roman_numerals_match_their_other_forms(spelled, q, expected):
     assert found(spelled, q) == (expected, False)
 
 
-def test_the_form_typed_ranks_first(spelled):
-    assert found(spelled, "khóa 13") == (["khoa_13", "dai_hoi_xiii"], False)
-    assert found(spelled, "lần thứ XIII") == (["dai_hoi_xiii", "khoa_13"], False)
+@pytest.mark.parametrize(
+    "q, expected",
+    [("khóa 13", ["khoa_13", "khoa_xiii"]), ("khóa XIII", ["khoa_xiii", "khoa_13"]),
+     ('"khóa 13"', ["khoa_13", "khoa_xiii"]), ("lần thứ 5", ["khoa_13", "khoa_xiii"]),
+     ("lần thứ năm", ["khoa_xiii", "khoa_13"])],
+)  # fmt: skip
+def test_both_forms_match_and_the_one_typed_ranks_first(spelled, q, expected):
+    assert found(spelled, q) == (expected, False)
 
 
 def test_roman_numerals_stay_upper_case_in_the_text_shown(spelled):
@@ -147,6 +154,52 @@ def test_roman_numerals_stay_upper_case_in_the_text_shown(spelled):
     assert "<mark>khóa XV</mark>" in snippet
 
 
+def test_lan_thu_v_finds_both_other_forms(spelled):
+    ids, relaxed = found(spelled, "lần thứ V")
+    assert (sorted(ids), relaxed) == (["khoa_13", "khoa_xiii"], False)
+
+
+def test_thu_nam_is_not_any_nam_of_the_text(client):
+    # every seed says "năm 2021" and two say "lần thứ tư": none says "lần thứ năm"
+    assert found(client, "lần thứ năm")[1] is True
+    assert found(client, '"lần thứ 5"') == ([], False)
+
+
 def test_thu_4_is_thu_tu_at_the_end_of_a_query(client):
     assert found(client, "lần thứ 4") == found(client, "lần thứ tư")
     assert len(found(client, "lần thứ 4")[0]) >= 2
+
+
+RESOLUTION = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 18-NQ/TW
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Hà Nội, ngày 16 tháng 6 năm 2022
+
+NGHỊ QUYẾT
+HỘI NGHỊ LẦN THỨ NĂM BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII
+về tiếp tục đổi mới, hoàn thiện thể chế, chính sách đất đai
+
+Đất đai là nguồn lực to lớn của đất nước.
+"""
+
+
+def test_session_numerals_stay_upper_case_in_titles_and_match_digits(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "nq_18.txt").write_text(RESOLUTION, encoding="utf-8")
+    assert build_index(corpus, tmp_path / "index", jobs=1).skipped == []
+    settings = Settings(index_dir=tmp_path / "index", corpus_dir=corpus)
+    with TestClient(create_app(settings)) as client:
+        hits = [
+            (r["id"], r["title"])
+            for q in ("khóa 13", "lần thứ 5 khóa XIII", "hội nghị thứ năm")
+            for r in search(client, q)["results"]
+        ]
+    title = (
+        "Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII về tiếp tục đổi mới, "
+        "hoàn thiện thể chế, chính sách đất đai"
+    )
+    assert hits == [("nq_18", title)] * 3
