@@ -47,17 +47,7 @@ def citing_hits(engine: Engine, doc_id: str) -> tuple[dict, list[Hit]]:
 
 
 def _record_hit(record: dict) -> Hit:
-    return Hit(
-        id=record["id"],
-        number=record.get("number"),
-        title=record.get("title") or record.get("subject"),
-        doc_type=record.get("doc_type"),
-        issuer=record.get("issuer"),
-        issued_date=record.get("issued_date"),
-        snippet=escape(record.get("subject") or record.get("title") or "", quote=False),
-        score=None,
-        subject=record.get("subject"),
-    )
+    return Hit.of(record, escape(record.get("subject") or record.get("title") or "", quote=False))
 
 
 def _without_body(record: dict) -> dict:

@@ -47,6 +47,22 @@ class Hit:
     section: dict | None = None  # {"label": "Điều 2, khoản 2", "anchor"} of the snippet
     mark: int | None = None  # the snippet's match among the reading page's marks (1 = first)
 
+    @classmethod
+    def of(cls, record: dict, snippet: str, score: float | None = None, **extra) -> Hit:
+        """The hit of one stored record (``Document.to_dict()``), with its snippet."""
+        return cls(
+            id=record["id"],
+            number=record.get("number"),
+            title=record.get("title") or record.get("subject"),
+            doc_type=record.get("doc_type"),
+            issuer=record.get("issuer"),
+            issued_date=record.get("issued_date"),
+            snippet=snippet,
+            score=score,
+            subject=record.get("subject"),
+            **extra,
+        )
+
 
 @dataclass(slots=True)
 class FacetValue:

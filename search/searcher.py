@@ -417,20 +417,8 @@ def _hit(record: dict, score: float | None, groups: list, statuses: Statuses) ->
     section = section_at(record.get("sections") or [], offset) if offset is not None else None
     if section:
         text = f"{escape(section['label'])}: {text}"
-    return Hit(
-        id=record["id"],
-        number=record.get("number"),
-        title=record.get("title") or record.get("subject"),
-        doc_type=record.get("doc_type"),
-        issuer=record.get("issuer"),
-        issued_date=record.get("issued_date"),
-        snippet=text,
-        score=score,
-        subject=record.get("subject"),
-        status=statuses.of(record["id"]).status,
-        section=section,
-        mark=mark,
-    )
+    status = statuses.of(record["id"]).status
+    return Hit.of(record, text, score, status=status, section=section, mark=mark)
 
 
 def check_status(selected: list[str]) -> list[str]:

@@ -11,23 +11,10 @@ from indexer.manifest import ManifestError, apply_manifest, load_manifest
 from indexer.metadata import extract_metadata
 from indexer.numbers import DOC_TYPES, fold_number, normalize_number, number_key
 from indexer.records import Document, RawDocument
+from tests.indexer.archive import NOTHING
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
-NOTHING = {
-    "number": None,
-    "doc_type": None,
-    "issued_date": None,
-    "issuer": None,
-    "place": None,
-    "subject": None,
-    "title": None,
-    "signer": None,
-    "signer_title": None,
-    "urgency": None,
-    "references": [],
-    "origin": None,
-}
 
 SEEDS = {
     "000_86f9552143f492ea": {
