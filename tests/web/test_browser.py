@@ -56,10 +56,12 @@ def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
 
 
 @contextmanager
-def _uvicorn(index_dir: Path, corpus_dir: Path):
-    """Base URL of a uvicorn subprocess serving ``corpus_dir`` indexed in ``index_dir``."""
+def _uvicorn(index_dir: Path, corpus_dir: Path, **settings: str):
+    """Base URL of a uvicorn subprocess serving ``corpus_dir`` indexed in ``index_dir``,
+    with more ``TRACUU_*`` settings (``api_key="..."``)."""
     port = _free_port()
     env = dict(os.environ, TRACUU_INDEX_DIR=str(index_dir), TRACUU_CORPUS_DIR=str(corpus_dir))
+    env.update({f"TRACUU_{name.upper()}": value for name, value in settings.items()})
     log = corpus_dir.parent / "uvicorn.log"
     command = [sys.executable, "-m", "uvicorn", "api.app:app", "--host", "127.0.0.1"]
     with log.open("wb") as out:

@@ -3,16 +3,13 @@ uvicorn serving a private archive with a write key (the CSP of the service in fo
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 import httpx
 import pytest
 
 from tests.service.conftest import API_KEY, CITING, Archive
-from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, Watch, _free_port, _wait_until_up
+from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, Watch, _uvicorn
 
 pytestmark = pytest.mark.browser
 NS = {"a": "http://www.w3.org/2005/Atom"}
@@ -22,26 +19,8 @@ NS = {"a": "http://www.w3.org/2005/Atom"}
 def keyed_server(tmp_path_factory):
     """Base URL of a uvicorn over a private corpus copy, with TRACUU_API_KEY set."""
     archive = Archive(tmp_path_factory.mktemp("saved-browser"))
-    port = _free_port()
-    env = dict(
-        os.environ,
-        TRACUU_INDEX_DIR=str(archive.index_dir),
-        TRACUU_CORPUS_DIR=str(archive.corpus),
-        TRACUU_API_KEY=API_KEY,
-    )
-    log = archive.corpus.parent / "uvicorn.log"
-    command = [sys.executable, "-m", "uvicorn", "api.app:app", "--host", "127.0.0.1"]
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [*command, "--port", str(port)], cwd=ROOT, env=env, stdout=out, stderr=out
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, process, log)
+    with _uvicorn(archive.index_dir, archive.corpus, api_key=API_KEY) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture
