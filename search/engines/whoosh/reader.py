@@ -106,13 +106,18 @@ class WhooshReader:
             return sorted(state.columns.ids[d] for d in docnums if state.columns.live[d])
 
     def terms(self, field: str) -> list[tuple[str, int]]:
-        """From the segments' posting arrays (Whoosh's lexicon unpickles each term's info)."""
-        counts: dict[str, int] = {}
+        """From the segments' posting arrays (Whoosh's lexicon unpickles each term's info),
+        holding the lock one segment at a time, so that searches go on meanwhile."""
         with self._reading() as state:
-            for arrays, _ in state.evaluator.postings.arrays:
+            evaluator = state.evaluator
+        counts: dict[str, int] = {}
+        for arrays, _ in evaluator.postings.arrays:
+            with self._lock:
+                if self._state is None or self._state.evaluator is not evaluator:
+                    return self.terms(field)  # the index changed meanwhile: read it again
                 texts, frequencies = arrays.terms(field)
-                for text, freq in zip(texts, frequencies.tolist(), strict=True):
-                    counts[text] = counts.get(text, 0) + freq
+            for text, freq in zip(texts, frequencies.tolist(), strict=True):
+                counts[text] = counts.get(text, 0) + freq
         return list(counts.items())
 
     def document_count(self) -> int:
