@@ -110,6 +110,36 @@ def fold(token: str) -> str:
     return folded if folded.strip() else token.lower()
 
 
+def _letter_folds() -> dict[int, str]:
+    """unidecode's (lower-cased) form of every Latin letter with diacritics, Vietnamese
+    among them: one ``str.translate`` table, for folding many keys at once."""
+    table = {}
+    for block in ((0xC0, 0x250), (0x1E00, 0x1F00)):
+        for code in range(*block):
+            char = chr(code)
+            if unicodedata.category(char).startswith("L"):
+                table[code] = unidecode(char).lower()
+    return table
+
+
+_LETTER_FOLDS = _letter_folds()
+
+
+def fold_keys(keys: list[str]) -> list[str]:
+    """``[fold(k) for k in keys]`` for many index keys at once (one ``translate`` of
+    them all; a key with a character outside the table is folded alone).
+
+    >>> fold_keys(["tại_chỗ", "đảng", "nghị quyết", "f0"]) == [fold(k) for k in
+    ...     ["tại_chỗ", "đảng", "nghị quyết", "f0"]]
+    True
+    """
+    joined = "\n".join(keys).translate(_LETTER_FOLDS)
+    parts = joined.split("\n")
+    if len(parts) != len(keys):  # a key held a line break: no shortcut
+        return [fold(k) for k in keys]
+    return [p if p.isascii() and p else fold(k) for p, k in zip(parts, keys, strict=True)]
+
+
 def has_diacritics(token: str) -> bool:
     """True when the user typed accents (or ``đ``) in this token.
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from indexer import schema as f
-from indexer.analysis import fold
+from indexer.analysis import fold, fold_keys
 from search.query import Query
 
 MAX_WORD = 4
@@ -32,8 +32,12 @@ class Vocabulary:
         """The vocabulary of an engine's index (a ``search.plan.Reader``)."""
         vocab = cls()
         for name, table in ((f.WORDS, vocab.words), (f.BODY, vocab.syllables)):
-            for text, freq in sorted(reader.terms(name)):
-                add(table, text, freq)
+            terms = sorted(reader.terms(name))
+            folds = fold_keys([text for text, _ in terms])
+            for (text, freq), folded in zip(terms, folds, strict=True):
+                best = table.get(folded)
+                if best is None or freq > best[1]:
+                    table[folded] = (text, freq)
         vocab.folded.update(text for text, _ in reader.terms(f.BODY_FOLDED))
         return vocab
 

@@ -33,6 +33,7 @@ EXTENSION = ".tpa"
 FORMAT_FILE = ".tracuu-format"  # in a generation directory: which on-disk format it has
 FORMAT = "tpa1"
 _HEADER = struct.Struct("<4sQ")
+_MERGE_WIDTH = 32  # terms up to this many bytes are merged as fixed-width numpy strings
 
 
 def encode_positions(positions: list[int]) -> bytes:
@@ -133,6 +134,38 @@ class ArraysWriter:
                 out.write(blob)
 
 
+def merge_terms(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> list[tuple[str, int]]:
+    """Segments' ``raw_terms`` -> every distinct term with its summed frequency, in byte
+    order, with numpy (a dict over every segment's terms costs seconds at 20,000 documents).
+
+    >>> blob = lambda *ts: (np.frombuffer("".join(ts).encode(), np.uint8),
+    ...     np.cumsum([0] + [len(t.encode()) for t in ts]), np.array([1] * len(ts)))
+    >>> merge_terms([blob("bốn", "tại"), blob("chỗ", "tại")])
+    [('bốn', 1), ('chỗ', 1), ('tại', 2)]
+    """
+    rows, frequencies, long = [], [], {}
+    for blob, starts, freqs in (p for p in parts if len(p[2])):
+        lengths = np.diff(starts)
+        short = lengths <= _MERGE_WIDTH
+        for i in np.flatnonzero(~short).tolist():  # rare: URLs, long numbers
+            text = blob[starts[i] : starts[i + 1]].tobytes()
+            long[text] = long.get(text, 0) + int(freqs[i])
+        grid = np.zeros((len(lengths), _MERGE_WIDTH), dtype=np.uint8)
+        row = np.repeat(np.arange(len(lengths)), lengths)
+        col = np.arange(len(blob)) - np.repeat(starts[:-1], lengths)
+        keep = np.repeat(short, lengths)
+        grid[row[keep], col[keep]] = blob[keep]
+        rows.append(grid.view(f"S{_MERGE_WIDTH}").ravel()[short])
+        frequencies.append(freqs[short])
+    if not rows:
+        return []
+    unique, inverse = np.unique(np.concatenate(rows), return_inverse=True)
+    totals = np.bincount(inverse.ravel(), weights=np.concatenate(frequencies)).astype(np.int64)
+    merged = dict(zip(unique.tolist(), totals.tolist(), strict=True))
+    merged.update(long)
+    return [(text.decode("utf-8"), count) for text, count in sorted(merged.items())]
+
+
 class _Terms:
     """The sorted terms of a field as a sequence of bytes (for ``bisect``)."""
 
@@ -186,14 +219,28 @@ class SegmentArrays:
         starts = arrays["pos_starts"][start : stop + 1]
         return ids, weights, arrays["positions"][starts[0] : starts[-1]], starts - starts[0]
 
+    def raw_terms(self, field: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(UTF-8 blob, term starts, document frequencies) of ``field`` in this segment."""
+        arrays = self._arrays(field)
+        if arrays is None:
+            return np.zeros(0, np.uint8), np.zeros(1, np.int64), np.zeros(0, np.int64)
+        return arrays["terms"], arrays["term_starts"], np.diff(arrays["post_starts"])
+
     def terms(self, field: str) -> tuple[list[str], np.ndarray]:
         """Every term of ``field`` in this segment, and its document frequency (deleted
         documents included, as Whoosh counts them)."""
         arrays = self._arrays(field)
         if arrays is None:
             return [], np.zeros(0, dtype=np.int64)
-        data, starts = arrays["terms"].tobytes(), arrays["term_starts"].tolist()
-        texts = [data[a:b].decode("utf-8") for a, b in pairwise(starts)]
+        blob, starts = arrays["terms"], arrays["term_starts"]
+        if not len(blob):
+            return [""] * (len(starts) - 1), np.diff(arrays["post_starts"])
+        # One decode: a line break (which no token holds) between terms, split on it
+        joined = np.insert(blob, starts[1:-1], ord("\n")).tobytes().decode("utf-8")
+        texts = joined.split("\n")
+        if len(texts) != len(starts) - 1:  # a term held a line break after all
+            data = blob.tobytes()
+            texts = [data[a:b].decode("utf-8") for a, b in pairwise(starts.tolist())]
         return texts, np.diff(arrays["post_starts"])
 
     def close(self) -> None:

@@ -17,6 +17,7 @@ import numpy as np
 from whoosh import query as wq
 
 from indexer import schema as f
+from indexer.engines.whoosh.arrays import merge_terms
 from search.engines.whoosh.opened import OpenIndex, current, damage_reported
 from search.errors import check_time
 from search.plan import MONTH, YEAR, Answer, Plan
@@ -110,15 +111,13 @@ class WhooshReader:
         holding the lock one segment at a time, so that searches go on meanwhile."""
         with self._reading() as state:
             evaluator = state.evaluator
-        counts: dict[str, int] = {}
+        parts = []
         for arrays, _ in evaluator.postings.arrays:
             with self._lock:
                 if self._state is None or self._state.evaluator is not evaluator:
                     return self.terms(field)  # the index changed meanwhile: read it again
-                texts, frequencies = arrays.terms(field)
-            for text, freq in zip(texts, frequencies.tolist(), strict=True):
-                counts[text] = counts.get(text, 0) + freq
-        return list(counts.items())
+                parts.append(tuple(np.array(a) for a in arrays.raw_terms(field)))
+        return merge_terms(parts)
 
     def document_count(self) -> int:
         with self._reading() as state:
