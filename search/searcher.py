@@ -58,13 +58,25 @@ SEARCH_TIME_BUDGET = 5.0  # seconds one search may take before it gives up (503)
 CITED_BY_FIELDS = ("id", "number", "title", "doc_type", "issued_date")
 
 
+_OUTSIDE = object()  # no call of ``Engine`` is under way in this thread
+
+
 def _consistent(method):
-    """Run ``method`` on one version of the index (``Reader.snapshot``)."""
+    """Run ``method`` on one version of the index (``Reader.snapshot``), asking the
+    engine for that version once (for Solr it is a request) however many caches use it."""
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
-        with self.reader.snapshot():
-            return method(self, *args, **kwargs)
+        outer = self._call.__dict__.get("version", _OUTSIDE)
+        self._call.version = None  # not asked yet
+        try:
+            with self.reader.snapshot():
+                return method(self, *args, **kwargs)
+        finally:
+            if outer is _OUTSIDE:
+                del self._call.version
+            else:
+                self._call.version = outer
 
     return wrapper
 
@@ -83,6 +95,7 @@ class Engine:
         self.time_budget = time_budget
         self.reader = open_reader(config or EngineConfig(), self.index_dir)
         self._cache: dict[str, tuple[str, object]] = {}  # name -> (index version, value)
+        self._call = threading.local()  # the index version seen by this thread's call
         self._closing = threading.Lock()  # ``warm`` and ``close`` do not overlap
         self._closed = False
 
@@ -248,19 +261,22 @@ class Engine:
         )
 
     def _cached(self, name: str, load):
-        version = self.reader.version()
+        version = getattr(self._call, "version", None)
+        if version is None:
+            version = self.reader.version()
+            if hasattr(self._call, "version"):  # inside a call: the same for all of it
+                self._call.version = version
         hit = self._cache.get(name)
         if hit is None or hit[0] != version:
             hit = self._cache[name] = (version, load())
         return hit[1]
 
     def _facets(self, answer: Answer, request: SearchRequest, query: Query) -> dict:
+        selections = self._selections(query, request)  # the labels the plan selected
         out = {}
         for name in f.FACET_NAMES:
             chosen = self._chosen(query, request, name)
-            labels = (
-                selected_labels(chosen, self._labels(f.FACETS[name])) if name in f.FACETS else ()
-            )
+            labels = selections.get(name, ()) if name in f.FACETS else ()
             out[name] = facet_values(name, answer.facets.get(name, {}), chosen, labels)
         return out
 
