@@ -188,8 +188,7 @@ class Engine:
         if request.status or statuses.by_id:
             unselected = replace(request, status=[])
             long_question = len(query.terms()) > MAX_AND_TERMS
-            plan = self._plan(query, unselected, relaxed or long_question, limit=0)
-            plan = replace(plan, boosts=None, facets=())
+            plan = self._plan(query, unselected, relaxed or long_question, ranked=False, limit=0)
             counts = status_counts(self.reader, plan, statuses)
         else:
             counts = {"active": total}
@@ -202,10 +201,13 @@ class Engine:
     def _count(self, node) -> int:
         return self.reader.run(Plan(required=node, limit=0, time_budget=self.time_budget)).total
 
-    def _plan(self, query: Query, request: SearchRequest, any_group: bool, **page) -> Plan:
+    def _plan(
+        self, query: Query, request: SearchRequest, any_group: bool, ranked: bool = True, **page
+    ) -> Plan:
+        """The plan of a request; not ``ranked``: no boosts (counts only)."""
         long_question = len(query.terms()) > MAX_AND_TERMS
-        boosts = qc.boost_query(query, headings=not long_question)
-        restored = self._restored(query)
+        boosts = qc.boost_query(query, headings=not long_question) if ranked else None
+        restored = self._restored(query) if ranked else None
         if restored is not None:
             boosts = qc.combined(boosts, qc.restored_boost(restored, headings=not long_question))
         return Plan(
