@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from math import log
 from typing import Protocol, Union
 
+from indexer.vocabulary import Vocabulary
+
 K1, B = 1.2, 0.75  # BM25 parameters, the same in every engine
 
 
@@ -177,6 +179,10 @@ class Reader(Protocol):
     def terms(self, field: str) -> Iterable[tuple[str, int]]:
         """Every token of ``field`` with its document frequency (suggestions, facet
         labels)."""
+
+    def vocabulary(self) -> Vocabulary | None:
+        """The suggestion vocabulary the engine's writer stored for this version of the
+        index, or None (it is then built from ``terms``)."""
 
     def document_count(self) -> int:
         """Live documents."""

@@ -50,7 +50,7 @@ from search.relations import (
     summary,
 )
 from search.sections import outline, section_at
-from search.suggest import Vocabulary, closest_query, restore_accents
+from search.suggest import Vocabulary, closest_query, load_vocabulary, restore_accents
 
 MAX_AND_TERMS = 8  # longer queries are questions: rank by any word (BM25), never require all
 RERANK_DEPTH = 100  # candidates whose scores the boosting clauses may reorder
@@ -312,7 +312,7 @@ class Engine:
         return words if words and self._has_hits(words) else None
 
     def _vocabulary(self) -> Vocabulary:
-        return self._cached("vocabulary", lambda: Vocabulary.load(self.reader))
+        return self._cached("vocabulary", lambda: load_vocabulary(self.reader))
 
     def _has_hits(self, text: str) -> bool:
         node = qc.required_query(parse_query(text))

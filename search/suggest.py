@@ -10,48 +10,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from indexer import schema as f
-from indexer.analysis import fold, fold_keys
+from indexer.analysis import fold
+from indexer.vocabulary import Vocabulary
 from search.query import Query
 
 MAX_WORD = 4
 
 
-@dataclass
-class Vocabulary:
-    """folded form -> (most frequent accented form, its document frequency)."""
-
-    words: dict[str, tuple[str, int]] = field(default_factory=dict)
-    syllables: dict[str, tuple[str, int]] = field(default_factory=dict)
-    folded: set[str] = field(default_factory=set)
-
-    @classmethod
-    def load(cls, reader) -> Vocabulary:
-        """The vocabulary of an engine's index (a ``search.plan.Reader``)."""
-        vocab = cls()
-        for name, table in ((f.WORDS, vocab.words), (f.BODY, vocab.syllables)):
-            terms = sorted(reader.terms(name))
-            folds = fold_keys([text for text, _ in terms])
-            for (text, freq), folded in zip(terms, folds, strict=True):
-                best = table.get(folded)
-                if best is None or freq > best[1]:
-                    table[folded] = (text, freq)
-        vocab.folded.update(text for text, _ in reader.terms(f.BODY_FOLDED))
-        return vocab
-
-
-def add(table: dict[str, tuple[str, int]], text: str, freq: int) -> None:
-    """Keep the most frequent accented form of each folded form.
-
-    >>> t = {}; add(t, "tài", 3); add(t, "tại", 9); add(t, "tai", 1); t
-    {'tai': ('tại', 9)}
-    """
-    folded = fold(text)
-    best = table.get(folded)
-    if best is None or freq > best[1]:
-        table[folded] = (text, freq)
+def load_vocabulary(reader) -> Vocabulary:
+    """The vocabulary of an engine's index (a ``search.plan.Reader``): the one its writer
+    stored for this version, else built from its terms."""
+    return reader.vocabulary() or Vocabulary.from_terms(reader.terms)
 
 
 def restore_tokens(tokens: list[str], vocab: Vocabulary) -> list[str]:

@@ -134,6 +134,12 @@ class ArraysWriter:
                 out.write(blob)
 
 
+def vocabulary_path(folder: Path, generation: int) -> Path:
+    """Where the writer stores the suggestion vocabulary (``indexer.vocabulary``) of commit
+    ``generation`` (Whoosh's TOC generation) of the index in ``folder``."""
+    return folder / f"vocabulary-{generation}.pickle"
+
+
 def merge_terms(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> list[tuple[str, int]]:
     """Segments' ``raw_terms`` -> every distinct term with its summed frequency, in byte
     order, with numpy (a dict over every segment's terms costs seconds at 20,000 documents).

@@ -16,7 +16,14 @@ from whoosh import index as whoosh_index
 
 from indexer import schema as f
 from indexer.engine import BuildError, OnResult, Task
-from indexer.engines.whoosh.arrays import FORMAT, FORMAT_FILE
+from indexer.engines.whoosh.arrays import (
+    EXTENSION,
+    FORMAT,
+    FORMAT_FILE,
+    SegmentArrays,
+    merge_terms,
+    vocabulary_path,
+)
 from indexer.engines.whoosh.codec import writer_options
 from indexer.engines.whoosh.schema import (
     CURRENT_FILE,
@@ -27,6 +34,7 @@ from indexer.engines.whoosh.schema import (
 from indexer.engines.whoosh.segments import WorkerFailed, commit_with_segments, write_segments
 from indexer.pipeline import prepare
 from indexer.records import Skipped
+from indexer.vocabulary import Vocabulary
 
 WRITER_LIMIT_MB = 1024
 PARALLEL_MIN = 8  # fewer files than this are indexed in this process
@@ -96,15 +104,10 @@ class WhooshWriter:
             writer.delete_by_term(f.ID, doc_id)
         commit_with_segments(writer, segments)
 
-    def remove(self, ids: list[str]) -> int:
-        """Delete documents by id in one commit; how many were in the index."""
-        writer = self.ix.writer(**writer_options())
-        count = sum(writer.delete_by_term(f.ID, doc_id) for doc_id in ids)
-        writer.commit()
-        return count
-
     def finish(self) -> None:
-        """Point CURRENT at this generation (atomically) and remove older generations."""
+        """Store the suggestion vocabulary, point CURRENT at this generation (atomically)
+        and remove older generations."""
+        store_vocabulary(self.ix)
         generation = Path(self.ix.storage.folder).name
         pointer = self.index_dir / CURRENT_FILE
         if not pointer.exists() or pointer.read_text().strip() != generation:
@@ -138,6 +141,27 @@ def _serial(writer, tasks, replaced, on_result) -> None:
             writer.add_document(**whoosh_fields(item.fields))
         on_result((item.id, len(item.document.body)))
     writer.commit()
+
+
+def store_vocabulary(ix) -> None:
+    """Build the suggestion vocabulary of the latest commit from its segments' posting
+    arrays and store it beside them (a freshly started server reads it instead of merging
+    every term); the files of earlier commits go."""
+    folder, toc = Path(ix.storage.folder), ix._read_toc()
+    path = vocabulary_path(folder, toc.generation)
+    if not path.exists():
+        segments = [SegmentArrays(folder / s.make_filename(EXTENSION)) for s in toc.segments]
+        try:
+            vocabulary = Vocabulary.from_terms(
+                lambda field: merge_terms([seg.raw_terms(field) for seg in segments])
+            )
+        finally:
+            for segment in segments:
+                segment.close()
+        vocabulary.write(path)
+    for old in folder.glob(vocabulary_path(folder, "*").name):
+        if old != path:
+            old.unlink(missing_ok=True)
 
 
 def _open_current(index_dir: Path):

@@ -233,6 +233,9 @@ class SolrReader:
                 return ids
             cursor = answer["nextCursorMark"]
 
+    def vocabulary(self) -> None:
+        return None  # Solr's writer stores none: it is built from ``terms``
+
     def terms(self, field: str):
         lower = None
         while True:

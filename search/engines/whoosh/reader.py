@@ -17,7 +17,8 @@ import numpy as np
 from whoosh import query as wq
 
 from indexer import schema as f
-from indexer.engines.whoosh.arrays import merge_terms
+from indexer.engines.whoosh.arrays import merge_terms, vocabulary_path
+from indexer.vocabulary import Vocabulary
 from search.engines.whoosh.opened import OpenIndex, current, damage_reported
 from search.errors import check_time
 from search.plan import MONTH, YEAR, Answer, Plan
@@ -118,6 +119,12 @@ class WhooshReader:
                     return self.terms(field)  # the index changed meanwhile: read it again
                 parts.append(tuple(np.array(a) for a in arrays.raw_terms(field)))
         return merge_terms(parts)
+
+    def vocabulary(self) -> Vocabulary | None:
+        with self._reading() as state:
+            commit = state.searcher.reader().generation()
+            path = vocabulary_path(Path(state.ix.storage.folder), commit)
+        return Vocabulary.read(path)
 
     def document_count(self) -> int:
         with self._reading() as state:

@@ -1,0 +1,79 @@
+"""The suggestion vocabulary of an index: for each folded form of a word (underthesea's
+``words`` field) and of a syllable (``body``), its most frequent accented spelling, and
+the set of folded syllables (``body_folded``).
+
+It is built from any engine's terms (``from_terms``), above the seam; an engine's writer
+may also build it at index time and store it (``write``), so that a freshly started server
+does not spend seconds merging every term of the index before its first unaccented query.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from indexer import schema as f
+from indexer.analysis import fold_keys
+
+Terms = Callable[[str], Iterable[tuple[str, int]]]  # field -> (token, document frequency)
+
+
+@dataclass
+class Vocabulary:
+    """folded form -> (most frequent accented form, its document frequency)."""
+
+    words: dict[str, tuple[str, int]] = field(default_factory=dict)
+    syllables: dict[str, tuple[str, int]] = field(default_factory=dict)
+    folded: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_terms(cls, terms: Terms) -> Vocabulary:
+        """The vocabulary of an index whose field -> terms function is ``terms``."""
+        return cls(
+            words=best_forms(terms(f.WORDS)),
+            syllables=best_forms(terms(f.BODY)),
+            folded={text for text, _ in terms(f.BODY_FOLDED)},
+        )
+
+    def write(self, path: Path) -> None:
+        """Store it in ``path`` atomically (a reader never sees half a file)."""
+        tmp = path.with_name(path.name + ".tmp")
+        with open(tmp, "wb") as out:
+            pickle.dump((self.words, self.syllables, self.folded), out, protocol=5)
+        os.replace(tmp, path)
+
+    @classmethod
+    def read(cls, path: Path) -> Vocabulary | None:
+        """The vocabulary stored in ``path``; None when there is none or it is damaged
+        (the caller builds it from the terms instead)."""
+        try:
+            with open(path, "rb") as file:
+                words, syllables, folded = pickle.load(file)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            return None
+        return cls(words, syllables, folded)
+
+
+def best_forms(terms: Iterable[tuple[str, int]]) -> dict[str, tuple[str, int]]:
+    """folded form -> its most frequent spelling among ``terms``; of equally frequent ones,
+    the first in text order.
+
+    >>> best_forms([("tài", 3), ("tại", 9), ("tai", 1), ("chỗ", 4), ("chổ", 2)])
+    {'tai': ('tại', 9), 'cho': ('chỗ', 4)}
+    >>> best_forms([("tái", 5), ("tài", 5)])
+    {'tai': ('tài', 5)}
+    """
+    ordered = sorted(terms)
+    if not ordered:
+        return {}
+    texts = [text for text, _ in ordered]
+    freqs = np.fromiter((freq for _, freq in ordered), dtype=np.int64, count=len(ordered))
+    folds = fold_keys(texts)
+    # Ascending frequency, equal ones later in text order first: dict() keeps the last.
+    order = np.lexsort((-np.arange(len(texts)), freqs)).tolist()
+    return dict(zip([folds[i] for i in order], [ordered[i] for i in order], strict=True))
