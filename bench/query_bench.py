@@ -45,9 +45,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import DEFAULT_DATA, ensure_archive, read_meta  # noqa: E402
+from index_bench import TreeMemory, du  # noqa: E402
 from relevance import strip_accents  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
+FIRST_QUERY = "chi dao tinh uy"  # the first search after a start, typed without accents
 SEARCH_CATEGORIES = ("word", "words", "words_noaccent", "phrase", "facet", "browse")
 CATEGORIES = (*SEARCH_CATEGORIES, "lookup")
 WORD = re.compile(r"\w+")
@@ -495,11 +497,14 @@ def bring_up_to_date(args, name: str, env: dict, archive: Path, index_dir: Path)
         setup_collection(client, shards=args.solr_shards)
         client.close()
     print(f"bringing the {name} index up to date ...", flush=True)
-    built = build_index(archive, index_dir, jobs=args.jobs, engine=config)
+    with TreeMemory() as memory:
+        built = build_index(archive, index_dir, jobs=args.jobs, engine=config)
     print(
         f"{name} index: {built.documents:,} documents; added {built.added:,}, updated "
         f"{built.updated:,}, unchanged {built.unchanged:,} in {built.seconds:.1f} s "
-        f"({built.docs_per_second:.1f} documents/s)"
+        f"({built.docs_per_second:.1f} documents/s); peak RSS of the build's process tree "
+        f"{memory.peak_kb / 1024:,.0f} MiB"
+        + (f"; index {du(index_dir) / 2**20:,.0f} MiB on disk" if name == "whoosh" else "")
     )
 
 
@@ -508,13 +513,24 @@ def time_engine(args, env: dict, archive: Path, index_dir: Path, queries) -> Eng
     tracuu = Timings()
     port = free_port()
     log = args.out / f"query_bench_server_{env['TRACUU_BACKEND']}.log"
+    launched = time.perf_counter()
     proc = start_server(args, archive, index_dir, port, log, env)
     try:
         transport = httpx.HTTPTransport(retries=0)
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30, trust_env=False,
                           transport=transport) as client:  # fmt: skip
             health = wait_healthy(client, proc, log, args.start_timeout)
+            healthy = time.perf_counter()
+            first = client.get("/api/search", params={"q": FIRST_QUERY})  # unaccented: needs
+            answered = time.perf_counter()  # the suggestion vocabulary to restore accents
+            first.raise_for_status()
             print(f"server pid {proc.pid} on port {port}: {health}", flush=True)
+            print(
+                f"start-up: launch to /healthz {healthy - launched:.2f} s; launch to the answer "
+                f"of a first unaccented search ({FIRST_QUERY!r}) {answered - launched:.2f} s "
+                f"(that request {1000 * (answered - healthy):.0f} ms)",
+                flush=True,
+            )
             check_facet_labels(client, queries)
             budget = Budget(args.max_requests, args.time_limit)
             cold = Timings()
