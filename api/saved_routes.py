@@ -12,7 +12,7 @@ from api.deps import get_engine, get_saved, require_api_key
 from api.saved_schemas import SavedSearchesOut, SavedSearchIn, SavedSearchOut
 from api.schemas import ErrorOut
 from search.models import SearchRequest
-from search.saved import SavedSearches, SavedStatus, matching_ids, params_of, status
+from search.saved import SavedSearches, SavedStatus, params_of, status
 from search.searcher import Engine
 
 router = APIRouter(
@@ -39,7 +39,7 @@ def save_search(body: SavedSearchIn, engine: Searcher, saved: Saved) -> SavedSea
     """Save a search; what it finds now counts as seen."""
     request = SearchRequest(**body.model_dump(exclude={"name"}))
     engine.search(SearchRequest(**params_of(request), per_page=1))  # a bad query is a 400
-    ids = matching_ids(engine, request)
+    ids = engine.matching_ids(request)
     return saved_out(SavedStatus(saved.add(body.name.strip(), request, ids), len(ids)))
 
 
@@ -64,7 +64,7 @@ def read_saved_search(search_id: int, engine: Searcher, saved: Saved) -> SavedSe
 def mark_saved_search_seen(search_id: int, engine: Searcher, saved: Saved) -> SavedSearchOut:
     """Mark what the saved search finds now as seen (its new count drops to 0)."""
     current = saved.get(search_id)
-    marked = saved.mark_seen(search_id, matching_ids(engine, current.request))
+    marked = saved.mark_seen(search_id, engine.matching_ids(current.request))
     return saved_out(status(engine, saved, marked))
 
 

@@ -215,13 +215,8 @@ def _saved(row: tuple) -> SavedSearch:
 
 
 # --- against the index -----------------------------------------------------------------
-def matching_ids(engine: Engine, request: SearchRequest) -> list[str]:
-    """Ids of every document ``request`` finds now, in its order."""
-    return [record["id"] for record in engine.export(request)]
-
-
 def status(engine: Engine, store: SavedSearches, saved: SavedSearch) -> SavedStatus:
     """How many documents the saved search finds now, and which are new since last seen."""
-    ids = matching_ids(engine, saved.request)
+    ids = engine.matching_ids(saved.request)
     seen = store.seen_ids(saved.id)
     return SavedStatus(saved, len(ids), [doc_id for doc_id in ids if doc_id not in seen])

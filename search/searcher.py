@@ -401,12 +401,16 @@ class Engine:
         return [Bucket(fmt(k), c) for k, c in answer.histogram]
 
     @_consistent
+    def matching_ids(self, request: SearchRequest) -> list[str]:
+        """Ids of every matching document, in the request's order (no record is read)."""
+        _check(request)
+        answer, _ = self._answer(parse_query(request.q), request, limit=None)
+        return [doc_id for doc_id, _ in answer.hits]
+
+    @_consistent
     def export(self, request: SearchRequest) -> list[dict]:
         """Metadata of every matching document (no body), in the request's order."""
-        _check(request)
-        query = parse_query(request.q)
-        answer, _ = self._answer(query, request, limit=None)
-        ids = [doc_id for doc_id, _ in answer.hits]
+        ids = self.matching_ids(request)
         records = self.reader.records(ids)
         statuses = self._statuses()
         return [

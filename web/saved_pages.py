@@ -15,7 +15,7 @@ from search.errors import SearchError
 from search.feeds import describe
 from search.keys import KeyMissing, check_write_key
 from search.models import SearchRequest
-from search.saved import SavedSearches, matching_ids, params_of, status
+from search.saved import SavedSearches, params_of, status
 from web import views
 from web.pages import templates
 
@@ -60,7 +60,7 @@ async def save_search(request: Request) -> Response:
         engine = request.app.state.engine
         engine.search(SearchRequest(**params_of(search), per_page=1))  # a bad query: 400
         name = (form.get("name") or "").strip()[:MAX_NAME] or describe(search)
-        saved = _store(request).add(name, search, matching_ids(engine, search))
+        saved = _store(request).add(name, search, engine.matching_ids(search))
     except SearchError as exc:
         return _refused(request, exc)
     return RedirectResponse(f"/saved#saved-{saved.id}", status_code=303)
@@ -85,7 +85,7 @@ async def mark_seen(request: Request, search_id: int) -> Response:
         await _checked_form(request)
         store = _store(request)
         current = store.get(search_id)
-        store.mark_seen(search_id, matching_ids(request.app.state.engine, current.request))
+        store.mark_seen(search_id, request.app.state.engine.matching_ids(current.request))
     except SearchError as exc:
         return _refused(request, exc)
     return RedirectResponse(f"/saved#saved-{search_id}", status_code=303)
