@@ -140,6 +140,9 @@ def vocabulary_path(folder: Path, generation: int) -> Path:
     return folder / f"vocabulary-{generation}.pickle"
 
 
+VOCABULARY_FILES = "vocabulary-*.pickle"  # every commit's (``vocabulary_path``), for glob
+
+
 def merge_terms(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> list[tuple[str, int]]:
     """Segments' ``raw_terms`` -> every distinct term with its summed frequency, in byte
     order, with numpy (a dict over every segment's terms costs seconds at 20,000 documents).

@@ -20,6 +20,7 @@ from indexer.engines.whoosh.arrays import (
     EXTENSION,
     FORMAT,
     FORMAT_FILE,
+    VOCABULARY_FILES,
     SegmentArrays,
     merge_terms,
     vocabulary_path,
@@ -159,7 +160,7 @@ def store_vocabulary(ix) -> None:
             for segment in segments:
                 segment.close()
         vocabulary.write(path)
-    for old in folder.glob(vocabulary_path(folder, "*").name):
+    for old in folder.glob(VOCABULARY_FILES):
         if old != path:
             old.unlink(missing_ok=True)
 
