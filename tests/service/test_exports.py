@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
 
 import docx
 import pypdf
@@ -154,3 +156,13 @@ def test_a_long_pdf_table_repeats_its_headings_and_wraps_long_links(client):
         assert " ".join(page.extract_text().split()).count(" ".join(HEADINGS)) == 1
     flat = "".join("".join(p.extract_text() for p in reader.pages).split())
     assert flat.count(link) == len(rows)  # each link whole, cut across lines
+
+
+def test_a_server_start_does_not_import_the_file_writers():
+    """fpdf, fontTools and python-docx load on the first export, not with the app."""
+    code = (
+        "import sys; import api.app; "
+        "print(sorted(m for m in ('fpdf', 'docx', 'fontTools') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
