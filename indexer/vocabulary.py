@@ -9,14 +9,13 @@ does not spend seconds merging every term of the index before its first unaccent
 
 from __future__ import annotations
 
-import os
-import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from indexer import pickled
 from indexer import schema as f
 from indexer.analysis import fold_keys
 
@@ -42,19 +41,16 @@ class Vocabulary:
 
     def write(self, path: Path) -> None:
         """Store it in ``path`` atomically (a reader never sees half a file)."""
-        tmp = path.with_name(path.name + ".tmp")
-        with open(tmp, "wb") as out:
-            pickle.dump((self.words, self.syllables, self.folded), out, protocol=5)
-        os.replace(tmp, path)
+        pickled.write(path, (self.words, self.syllables, self.folded))
 
     @classmethod
     def read(cls, path: Path) -> Vocabulary | None:
         """The vocabulary stored in ``path``; None when there is none or it is damaged
         (the caller builds it from the terms instead)."""
+        stored = pickled.read(path)
         try:
-            with open(path, "rb") as file:
-                words, syllables, folded = pickle.load(file)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            words, syllables, folded = stored
+        except (TypeError, ValueError):  # None, or not what ``write`` stores
             return None
         return cls(words, syllables, folded)
 

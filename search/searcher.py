@@ -111,12 +111,13 @@ class Engine:
             self.reader.close()
 
     def warm(self) -> None:
-        """Load what the first searches would otherwise wait for: the open index, the
-        facet labels, the suggestion vocabulary, underthesea's model. Stops once closed;
-        errors are left for the searches to report."""
-        steps = [self.reader.document_count, lambda: words("khởi động")]
+        """Load what the first searches would otherwise wait for, in the order a first
+        search needs them: the open index, the suggestion vocabulary, underthesea's model,
+        the documents' statuses, the facet labels. Stops once closed; errors are left for
+        the searches to report."""
+        steps = [self.reader.document_count, self._vocabulary, lambda: words("khởi động")]
+        steps.append(self._statuses)
         steps += [lambda field=field: self._labels(field) for field in f.FACETS.values()]
-        steps.append(self._vocabulary)
         for step in steps:
             with self._closing:
                 if self._closed:

@@ -14,8 +14,8 @@ from whoosh import query as wq
 from indexer import schema as f
 from indexer.analysis import analyze
 from indexer.build import build_index
+from indexer.engines.whoosh.columns import load_columns
 from indexer.engines.whoosh.schema import current_index_path
-from search.engines.whoosh.columns import load_columns
 from search.engines.whoosh.evaluate import Evaluator
 from search.engines.whoosh.opened import WEIGHTING
 from search.engines.whoosh.postings import Postings

@@ -134,13 +134,19 @@ class ArraysWriter:
                 out.write(blob)
 
 
-def vocabulary_path(folder: Path, generation: int) -> Path:
-    """Where the writer stores the suggestion vocabulary (``indexer.vocabulary``) of commit
-    ``generation`` (Whoosh's TOC generation) of the index in ``folder``."""
-    return folder / f"vocabulary-{generation}.pickle"
+COMMIT_FILES = ("vocabulary", "columns")  # what the writer derives from every commit
 
 
-VOCABULARY_FILES = "vocabulary-*.pickle"  # every commit's (``vocabulary_path``), for glob
+def commit_file(folder: Path, kind: str, generation: int) -> Path:
+    """Where the writer stores what it derives from commit ``generation`` (Whoosh's TOC
+    generation) of the index in ``folder``: ``kind`` is ``vocabulary``
+    (``indexer.vocabulary``) or ``columns`` (``columns.Columns``)."""
+    return folder / f"{kind}-{generation}.pickle"
+
+
+def commit_files(kind: str) -> str:
+    """The glob pattern of every commit's ``kind`` file (``commit_file``)."""
+    return f"{kind}-*.pickle"
 
 
 def merge_terms(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> list[tuple[str, int]]:

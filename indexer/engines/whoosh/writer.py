@@ -17,15 +17,17 @@ from whoosh import index as whoosh_index
 from indexer import schema as f
 from indexer.engine import BuildError, OnResult, Task
 from indexer.engines.whoosh.arrays import (
+    COMMIT_FILES,
     EXTENSION,
     FORMAT,
     FORMAT_FILE,
-    VOCABULARY_FILES,
     SegmentArrays,
+    commit_file,
+    commit_files,
     merge_terms,
-    vocabulary_path,
 )
 from indexer.engines.whoosh.codec import writer_options
+from indexer.engines.whoosh.columns import load_columns
 from indexer.engines.whoosh.schema import (
     CURRENT_FILE,
     build_schema,
@@ -106,9 +108,10 @@ class WhooshWriter:
         commit_with_segments(writer, segments)
 
     def finish(self) -> None:
-        """Store the suggestion vocabulary, point CURRENT at this generation (atomically)
-        and remove older generations."""
-        store_vocabulary(self.ix)
+        """Store what a server derives from the latest commit (the suggestion vocabulary,
+        the columns), point CURRENT at this generation (atomically) and remove older
+        generations."""
+        store_commit_files(self.ix)
         generation = Path(self.ix.storage.folder).name
         pointer = self.index_dir / CURRENT_FILE
         if not pointer.exists() or pointer.read_text().strip() != generation:
@@ -144,25 +147,32 @@ def _serial(writer, tasks, replaced, on_result) -> None:
     writer.commit()
 
 
-def store_vocabulary(ix) -> None:
-    """Build the suggestion vocabulary of the latest commit from its segments' posting
-    arrays and store it beside them (a freshly started server reads it instead of merging
-    every term); the files of earlier commits go."""
+def store_commit_files(ix) -> None:
+    """Store beside the latest commit what a freshly started server would otherwise derive
+    from it: the suggestion vocabulary (from the segments' posting arrays, instead of
+    merging every term) and the columns (instead of reading every document's from
+    Whoosh); the files of earlier commits go."""
     folder, toc = Path(ix.storage.folder), ix._read_toc()
-    path = vocabulary_path(folder, toc.generation)
-    if not path.exists():
+    vocabulary = commit_file(folder, "vocabulary", toc.generation)
+    if not vocabulary.exists():
         segments = [SegmentArrays(folder / s.make_filename(EXTENSION)) for s in toc.segments]
         try:
-            vocabulary = Vocabulary.from_terms(
+            Vocabulary.from_terms(
                 lambda field: merge_terms([seg.raw_terms(field) for seg in segments])
-            )
+            ).write(vocabulary)
         finally:
             for segment in segments:
                 segment.close()
-        vocabulary.write(path)
-    for old in folder.glob(VOCABULARY_FILES):
-        if old != path:
-            old.unlink(missing_ok=True)
+    columns = commit_file(folder, "columns", toc.generation)
+    if not columns.exists():
+        with ix.reader() as reader:
+            if reader.generation() == toc.generation:
+                load_columns(reader).write(columns)
+    for kind in COMMIT_FILES:
+        keep = commit_file(folder, kind, toc.generation)
+        for old in folder.glob(commit_files(kind)):
+            if old != keep:
+                old.unlink(missing_ok=True)
 
 
 def _open_current(index_dir: Path):

@@ -14,8 +14,9 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh import scoring
 
+from indexer.engines.whoosh.arrays import commit_file
+from indexer.engines.whoosh.columns import Columns, load_columns
 from indexer.engines.whoosh.schema import current_index_path
-from search.engines.whoosh.columns import Columns, load_columns
 from search.engines.whoosh.evaluate import Evaluator
 from search.engines.whoosh.postings import Postings
 from search.errors import IndexUnavailable, SearchError
@@ -51,7 +52,7 @@ class OpenIndex:
         try:
             ix = whoosh_index.open_dir(str(path))
             searcher = ix.searcher(weighting=WEIGHTING)
-            columns = load_columns(searcher.reader())
+            columns = _columns(searcher.reader(), path)
             return cls(path.name, ix, searcher, columns, _evaluator(searcher, columns))
         except Exception as exc:  # damaged: say so and name the fix
             if searcher is not None:
@@ -69,13 +70,19 @@ class OpenIndex:
         stale, self.searcher = self.searcher, self.ix.searcher(weighting=WEIGHTING)
         stale.close()
         self.evaluator.postings.close()
-        self.columns = load_columns(self.searcher.reader())
+        self.columns = _columns(self.searcher.reader(), Path(self.ix.storage.folder))
         self.evaluator = _evaluator(self.searcher, self.columns)
         self.commits += 1
 
     def close(self) -> None:
         self.evaluator.postings.close()
         self.searcher.close()
+
+
+def _columns(reader, folder: Path) -> Columns:
+    """The columns the writer stored for this commit, else read from Whoosh."""
+    stored = commit_file(folder, "columns", reader.generation())
+    return Columns.read(stored, reader.doc_count_all()) or load_columns(reader)
 
 
 def current(index_dir: Path, opened: OpenIndex | None) -> OpenIndex:

@@ -17,7 +17,7 @@ import numpy as np
 from whoosh import query as wq
 
 from indexer import schema as f
-from indexer.engines.whoosh.arrays import merge_terms, vocabulary_path
+from indexer.engines.whoosh.arrays import commit_file, merge_terms
 from indexer.vocabulary import Vocabulary
 from search.engines.whoosh.opened import OpenIndex, current, damage_reported
 from search.errors import check_time
@@ -123,7 +123,7 @@ class WhooshReader:
     def vocabulary(self) -> Vocabulary | None:
         with self._reading() as state:
             commit = state.searcher.reader().generation()
-            path = vocabulary_path(Path(state.ix.storage.folder), commit)
+            path = commit_file(Path(state.ix.storage.folder), "vocabulary", commit)
         return Vocabulary.read(path)
 
     def document_count(self) -> int:
