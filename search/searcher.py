@@ -17,7 +17,6 @@ from html import escape
 from pathlib import Path
 
 from indexer import schema as f
-from indexer.analysis import words
 from indexer.engine import EngineConfig
 from search import compile as qc
 from search.engines import open_reader
@@ -58,6 +57,7 @@ SEARCH_TIME_BUDGET = 5.0  # seconds one search may take before it gives up (503)
 CITED_BY_FIELDS = ("id", "number", "title", "doc_type", "issued_date")
 
 
+WARM_QUERIES = ("khởi động", "khoi dong")  # the searches of the warm-up
 _OUTSIDE = object()  # no call of ``Engine`` is under way in this thread
 
 
@@ -96,6 +96,7 @@ class Engine:
         self.reader = open_reader(config or EngineConfig(), self.index_dir)
         self._cache: dict[str, tuple[str, object]] = {}  # name -> (index version, value)
         self._call = threading.local()  # the index version seen by this thread's call
+        self._loading: dict[str, threading.Lock] = {}  # name -> held while it loads
         self._closing = threading.Lock()  # ``warm`` and ``close`` do not overlap
         self._closed = False
 
@@ -112,11 +113,12 @@ class Engine:
 
     def warm(self) -> None:
         """Load what the first searches would otherwise wait for, in the order a first
-        search needs them: the open index, the suggestion vocabulary, underthesea's model,
-        the documents' statuses, the facet labels. Stops once closed; errors are left for
-        the searches to report."""
-        steps = [self.reader.document_count, self._vocabulary, lambda: words("khởi động")]
-        steps.append(self._statuses)
+        search needs them: the open index, the suggestion vocabulary, then a search typed
+        with and without accents (underthesea's model, the documents' statuses, the field
+        lengths and files that scoring and records read), the facet labels. Stops once
+        closed; errors are left for the searches to report."""
+        steps = [self.reader.document_count, self._vocabulary]
+        steps += [lambda q=q: self.search(SearchRequest(q=q)) for q in WARM_QUERIES]
         steps += [lambda field=field: self._labels(field) for field in f.FACETS.values()]
         for step in steps:
             with self._closing:
@@ -264,6 +266,8 @@ class Engine:
         )
 
     def _cached(self, name: str, load):
+        """``load()`` for this index version, computed once: a caller that finds another
+        thread loading it (the warm-up, say) waits for that instead of loading it too."""
         version = getattr(self._call, "version", None)
         if version is None:
             version = self.reader.version()
@@ -271,7 +275,10 @@ class Engine:
                 self._call.version = version
         hit = self._cache.get(name)
         if hit is None or hit[0] != version:
-            hit = self._cache[name] = (version, load())
+            with self._loading.setdefault(name, threading.Lock()):
+                hit = self._cache.get(name)
+                if hit is None or hit[0] != version:
+                    hit = self._cache[name] = (version, load())
         return hit[1]
 
     def _facets(self, answer: Answer, request: SearchRequest, query: Query) -> dict:

@@ -111,10 +111,13 @@ def damage(good: Path, target: Path, how: str) -> Path:
     toc = next(gen.glob("_MAIN_*.toc"))
     seg = next(gen.glob("*.trm"))  # a segment's terms table
     postings = next(gen.glob("*.pst"))
+    arrays = next(gen.glob("*.tpa"))  # the posting arrays that searches read
     if how == "truncated segment":
         seg.write_bytes(seg.read_bytes()[: seg.stat().st_size // 3])
     elif how == "truncated postings":
         postings.write_bytes(postings.read_bytes()[: postings.stat().st_size // 3])
+    elif how == "truncated posting arrays":
+        arrays.write_bytes(arrays.read_bytes()[: arrays.stat().st_size // 3])
     elif how == "garbled toc":
         toc.write_bytes(bytes(random.Random(1).randrange(256) for _ in range(toc.stat().st_size)))
     elif how == "empty toc":
@@ -146,9 +149,9 @@ def test_damaged_index_gives_503_and_names_the_rebuild(good_index, tmp_path, how
 
 
 def test_damaged_postings_show_when_a_search_reads_them(good_index, tmp_path):
-    """Opening reads only tables; a postings file cut short is found by the search that
-    reads it, which says so (503, not 500) and names the fix."""
-    index_dir = damage(good_index, tmp_path / "index", "truncated postings")
+    """Opening reads only tables; a posting arrays file cut short is found by the search
+    that reads it, which says so (503, not 500) and names the fix."""
+    index_dir = damage(good_index, tmp_path / "index", "truncated posting arrays")
     app = create_app(Settings(index_dir=index_dir, corpus_dir=CORPUS))
     with TestClient(app) as client:
         assert client.get("/healthz").status_code == 200
@@ -160,6 +163,17 @@ def test_damaged_postings_show_when_a_search_reads_them(good_index, tmp_path):
                           capture_output=True, text=True, timeout=60)  # fmt: skip
     assert done.returncode == 1 and "tracuu index --rebuild" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_damaged_whoosh_postings_show_when_a_lookup_reads_them(good_index, tmp_path):
+    """Searches score from the posting arrays; Whoosh's own postings file is read by the
+    lookups by number, which find it cut short and say so."""
+    index_dir = damage(good_index, tmp_path / "index", "truncated postings")
+    app = create_app(Settings(index_dir=index_dir, corpus_dir=CORPUS))
+    with TestClient(app) as client:
+        response = client.get("/api/lookup", params={"number": "342-CV/TU"})
+        assert response.status_code == 503, response.text
+        assert "tracuu index --rebuild" in response.json()["detail"]
 
 
 @pytest.mark.parametrize("how", ["truncated segment", "garbled toc"])

@@ -8,7 +8,7 @@ about 1 s per 100,000 documents, so the writer stores them at every commit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +33,10 @@ class Columns:
     facets: dict[str, Column]
     ids: list[str]
     id_rank: np.ndarray  # each document's place in id order: ties are broken by id
+    docnums: dict[str, int] = field(init=False, repr=False)  # id -> its live document
+
+    def __post_init__(self) -> None:
+        self.docnums = {self.ids[d]: d for d in np.flatnonzero(self.live).tolist()}
 
     def write(self, path: Path) -> None:
         """Store them in ``path`` atomically, as plain values (no class names)."""

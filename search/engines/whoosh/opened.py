@@ -116,14 +116,16 @@ def damage_reported(index_dir: Path) -> Iterator[None]:
 
 
 def _raised_reading(exc: Exception) -> bool:
-    """Whether ``exc`` came from reading index files (Whoosh, or our posting reader)."""
+    """Whether ``exc`` came from reading index files: Whoosh, or our readers of the posting
+    arrays and the columns (not from the code that computes with what they read)."""
     tb = exc.__traceback__
     while tb is not None and tb.tb_next is not None:
         tb = tb.tb_next
     where = tb.tb_frame.f_code.co_filename if tb is not None else ""
     ours = f"{os.sep}engines{os.sep}whoosh{os.sep}"
     library = f"{os.sep}whoosh{os.sep}" in where and ours not in where
-    return library or where.endswith(f"{ours}postings.py")
+    readers = ("postings.py", "arrays.py", "columns.py")
+    return library or any(where.endswith(ours + name) for name in readers)
 
 
 def _evaluator(searcher, columns: Columns) -> Evaluator:

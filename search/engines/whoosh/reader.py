@@ -97,8 +97,8 @@ class WhooshReader:
         out = {}
         with self._reading() as state:
             for doc_id in ids:
-                docnum = state.searcher.document_number(**{f.ID: doc_id})
-                if docnum is not None and state.columns.live[docnum]:
+                docnum = state.columns.docnums.get(doc_id)
+                if docnum is not None:
                     out[doc_id] = dict(state.searcher.stored_fields(docnum)[f.RECORD])
         return out
 
