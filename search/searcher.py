@@ -17,6 +17,7 @@ from html import escape
 from pathlib import Path
 
 from indexer import schema as f
+from indexer.analysis import words
 from indexer.engine import EngineConfig
 from search import compile as qc
 from search.engines import open_reader
@@ -113,21 +114,28 @@ class Engine:
 
     def warm(self) -> None:
         """Load what the first searches would otherwise wait for, in the order a first
-        search needs them: the open index, the suggestion vocabulary, then a search typed
-        with and without accents (underthesea's model, the documents' statuses, the field
-        lengths and files that scoring and records read), the facet labels. Stops once
+        search needs them: the open index, the suggestion vocabulary, underthesea's model,
+        the documents' statuses, the facet labels, then a search typed with and without
+        accents (the field lengths and files that scoring and records read). Stops once
         closed; errors are left for the searches to report."""
-        steps = [self.reader.document_count, self._vocabulary]
-        steps += [lambda q=q: self.search(SearchRequest(q=q)) for q in WARM_QUERIES]
+        steps = [self.reader.document_count, self._vocabulary, lambda: words("khởi động")]
+        steps += [self._statuses]
         steps += [lambda field=field: self._labels(field) for field in f.FACETS.values()]
+        steps += [lambda q=q: self.search(SearchRequest(q=q)) for q in WARM_QUERIES]
         for step in steps:
             with self._closing:
                 if self._closed:
                     return
                 try:
-                    step()
+                    self._at_one_version(step)
                 except Exception:  # noqa: BLE001 - a search will meet it and say what it is
                     return
+
+    @_consistent
+    def _at_one_version(self, step) -> None:
+        """``step()`` as an Engine call: it takes the reader's lock before any of
+        ``_cached``'s, as the searches do (the other order would deadlock with them)."""
+        step()
 
     def __enter__(self) -> Engine:
         return self

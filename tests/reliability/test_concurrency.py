@@ -136,3 +136,25 @@ def test_writes_during_a_build_answer_503_with_detail(tmp_path):
             assert BUSY in response.json()["detail"]
         assert client.get("/api/search", params={"q": "covid"}).status_code == 200
     app.state.engine.close()
+
+
+def test_the_warm_up_and_the_first_searches_never_wait_on_each_other_forever(ro_index):
+    """The server warms its engine in a thread while the first requests arrive: both take
+    the reader's lock before any cached value's (the other order deadlocked)."""
+    queries = ("4 tai cho", "tỉnh ủy", "covid", "chi dao")
+
+    def search_all(engine: Engine, totals: list[int]) -> None:
+        totals.extend(engine.search(SearchRequest(q=q)).total for q in queries)
+
+    for _ in range(8):
+        engine = Engine(ro_index)
+        totals: list[int] = []
+        warm = threading.Thread(target=engine.warm, daemon=True)
+        searches = threading.Thread(target=search_all, args=(engine, totals), daemon=True)
+        warm.start()
+        searches.start()
+        searches.join(60)
+        warm.join(60)
+        assert not searches.is_alive() and not warm.is_alive()
+        assert len(totals) == len(queries) and totals[0] == 5
+        engine.close()
