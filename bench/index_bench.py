@@ -49,41 +49,57 @@ def du(path: Path) -> int:
     return total
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of ``pid`` and its descendants, in KiB (from /proc)."""
+def _tree_pids(pid: int) -> list[int]:
+    """``pid`` and its descendants (from /proc)."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
-            with open(f"/proc/{entry}/status") as status:
-                fields = dict(line.split(":", 1) for line in status if ":" in line)
-        except OSError:
+            with open(f"/proc/{entry}/stat") as stat:
+                ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
             continue
-        ppid = int(fields.get("PPid", "0").strip())
         children.setdefault(ppid, []).append(int(entry))
-        rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0] or 0)
-    total, stack = 0, [pid]
+    out, stack = [], [pid]
     while stack:
         current = stack.pop()
-        total += rss.get(current, 0)
+        out.append(current)
         stack.extend(children.get(current, []))
-    return total
+    return out
+
+
+def _memory_kb(pid: int) -> tuple[int, int]:
+    """(Rss, Pss) of one process in KiB: Pss counts a page shared by n processes (a forked
+    worker's pages that it has not written to) as 1/n, so the sum over a tree is its real
+    footprint; the sum of Rss counts such pages once per process."""
+    out = {"Rss": 0, "Pss": 0}
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                key, _, value = line.partition(":")
+                if key in out:
+                    out[key] = int(value.split()[0])
+    except (OSError, ValueError):
+        pass
+    return out["Rss"], out["Pss"]
 
 
 class TreeMemory:
-    """Samples the resident memory of this process and its children; keeps the peak."""
+    """Samples the memory of this process and its children; keeps the peaks of the summed
+    Rss (``peak_kb``) and of the summed Pss (``peak_pss_kb``)."""
 
     def __init__(self, interval: float = 0.25) -> None:
         self.interval = interval
-        self.peak_kb = 0
+        self.peak_kb = self.peak_pss_kb = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak_kb = max(self.peak_kb, _tree_rss_kb(os.getpid()))
+            sizes = [_memory_kb(pid) for pid in _tree_pids(os.getpid())]
+            self.peak_kb = max(self.peak_kb, sum(rss for rss, _ in sizes))
+            self.peak_pss_kb = max(self.peak_pss_kb, sum(pss for _, pss in sizes))
             self._stop.wait(self.interval)
 
     def __enter__(self) -> TreeMemory:
@@ -145,7 +161,7 @@ def run_builds(archive: Path, index_dir: Path, jobs: int) -> tuple:
     size = du(index_dir)
     print("re-running over the unchanged archive ...", flush=True)
     again = build_index(archive, index_dir, jobs=jobs)
-    return first, again, size, self_kb, children_kb, memory.peak_kb
+    return first, again, size, self_kb, children_kb, (memory.peak_kb, memory.peak_pss_kb)
 
 
 def main() -> None:
@@ -197,7 +213,8 @@ def benchmark(archive: Path, index_dir: Path, jobs: int) -> None:
     row("index size on disk", f"{size / 2**20:,.1f} MiB")
     row("max RSS, this process", f"{self_kb / 1024:,.0f} MiB")
     row("max RSS, one child", f"{children_kb / 1024:,.0f} MiB", "(largest worker)")
-    row("peak RSS, process tree", f"{tree_kb / 1024:,.0f} MiB", "(sampled every 0.25 s)")
+    row("peak RSS, process tree", f"{tree_kb[0] / 1024:,.0f} MiB", "(summed, sampled every 0.25 s)")
+    row("peak PSS, process tree", f"{tree_kb[1] / 1024:,.0f} MiB", "(shared pages counted once)")
     print("\nre-run over the unchanged archive")
     row("time", f"{again.seconds:.2f} s")
     row("added/updated/removed/unchanged",

@@ -275,7 +275,7 @@ def memory_kb(pid: int) -> dict[str, int]:
     with open(f"/proc/{pid}/status") as status:
         for line in status:
             name, _, value = line.partition(":")
-            if name in ("VmRSS", "VmHWM"):
+            if name in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
                 fields[name] = int(value.split()[0])
     return fields
 
@@ -379,7 +379,10 @@ def report(tracuu: Timings, fts: Timings, memory: dict[str, int], health: dict) 
     if tracuu.stopped:
         print(f"stopped early: {tracuu.stopped}")
     rss, hwm = memory.get("VmRSS", 0) / 1024, memory.get("VmHWM", 0) / 1024
-    print(f"\nserver memory: VmRSS {rss:,.0f} MiB, VmHWM (peak) {hwm:,.0f} MiB")
+    anon, mapped = memory.get("RssAnon", 0) / 1024, memory.get("RssFile", 0) / 1024
+    print(f"\nserver memory: VmRSS {rss:,.0f} MiB (RssAnon {anon:,.0f}: the process's own; "
+          f"RssFile {mapped:,.0f}: pages of memory-mapped index files, page cache the "
+          f"system can drop), VmHWM (peak) {hwm:,.0f} MiB")  # fmt: skip
     print("\ntargets")
     checks = [
         ("search p50", summary["search (all)"][0], TARGETS["search_p50"], "ms"),
@@ -502,8 +505,8 @@ def bring_up_to_date(args, name: str, env: dict, archive: Path, index_dir: Path)
     print(
         f"{name} index: {built.documents:,} documents; added {built.added:,}, updated "
         f"{built.updated:,}, unchanged {built.unchanged:,} in {built.seconds:.1f} s "
-        f"({built.docs_per_second:.1f} documents/s); peak RSS of the build's process tree "
-        f"{memory.peak_kb / 1024:,.0f} MiB"
+        f"({built.docs_per_second:.1f} documents/s); peak of the build's process tree: RSS "
+        f"{memory.peak_kb / 1024:,.0f} MiB summed, PSS {memory.peak_pss_kb / 1024:,.0f} MiB"
         + (f"; index {du(index_dir) / 2**20:,.0f} MiB on disk" if name == "whoosh" else "")
     )
 

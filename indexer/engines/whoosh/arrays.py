@@ -83,7 +83,12 @@ class ArraysWriter:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.fields: dict[str, _Field] = {}
+        self.ready: dict[str, dict[str, np.ndarray]] = {}  # whole fields (``put``)
         self._field: _Field | None = None
+
+    def put(self, name: str, arrays: dict[str, np.ndarray]) -> None:
+        """A whole field's arrays at once (``inverted.Inverted.arrays``)."""
+        self.ready[name] = arrays
 
     def start_field(self, name: str, positional: bool, recorded: bool) -> None:
         self._field = self.fields.setdefault(name, _Field(positional)) if recorded else None
@@ -117,9 +122,10 @@ class ArraysWriter:
 
     def close(self) -> None:
         header, blobs, offset = {}, [], 0
-        for name, field in self.fields.items():
+        fields = {name: field.arrays() for name, field in self.fields.items()} | self.ready
+        for name, arrays in sorted(fields.items()):
             header[name] = {}
-            for key, values in field.arrays().items():
+            for key, values in arrays.items():
                 data = np.ascontiguousarray(values).tobytes()
                 header[name][key] = [offset, values.dtype.str, len(values)]
                 pad = -len(data) % 8
