@@ -49,6 +49,15 @@ def decode_positions(value: bytes) -> list[int]:
     return array("i", value).tolist()
 
 
+def term_arrays(terms: list[bytes]) -> dict[str, np.ndarray]:
+    """A field's sorted terms as ``terms`` (one blob) and ``term_starts``."""
+    lengths = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
+    return {
+        "terms": np.frombuffer(b"".join(terms), dtype=np.uint8),
+        "term_starts": np.concatenate(([0], np.cumsum(lengths))),
+    }
+
+
 class _Field:
     """The postings of one field of a segment, as they arrive (in term order)."""
 
@@ -61,10 +70,8 @@ class _Field:
         self.values: list[bytes] = []
 
     def arrays(self) -> dict[str, np.ndarray]:
-        lengths = np.fromiter(map(len, self.terms), dtype=np.int64, count=len(self.terms))
         out = {
-            "terms": np.frombuffer(b"".join(self.terms), dtype=np.uint8),
-            "term_starts": np.concatenate(([0], np.cumsum(lengths))),
+            **term_arrays(self.terms),
             "post_starts": np.append(np.frombuffer(self.post_starts, np.int64), len(self.ids)),
             "ids": np.frombuffer(self.ids, dtype=np.int32),
             "weights": np.frombuffer(self.weights, dtype=np.float32),

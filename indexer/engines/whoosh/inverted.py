@@ -26,6 +26,7 @@ import numpy as np
 from whoosh import formats
 from whoosh.writing import SegmentWriter
 
+from indexer.engines.whoosh.arrays import term_arrays
 from indexer.engines.whoosh.schema import SplitFrequency, SplitPositions
 
 
@@ -53,10 +54,8 @@ class Inverted:
 
     def arrays(self) -> dict[str, np.ndarray]:
         """The arrays ``arrays.ArraysWriter`` writes for this field."""
-        lengths = np.fromiter(map(len, self.terms), dtype=np.int64, count=len(self.terms))
         out = {
-            "terms": np.frombuffer(b"".join(self.terms), dtype=np.uint8),
-            "term_starts": np.concatenate(([0], np.cumsum(lengths))),
+            **term_arrays(self.terms),
             "post_starts": self.post_starts,
             "ids": self.ids,
             "weights": self.weights,
