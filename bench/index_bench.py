@@ -98,7 +98,7 @@ def _pss_kb(pid: int) -> int:
 class TreeMemory:
     """Samples the memory of this process and its children; keeps the peaks of the summed
     Rss (``peak_kb``, every ``interval``) and of the summed Pss (``peak_pss_kb``, at most
-    every ``pss_interval``, when the summed Rss is near its peak so far)."""
+    every ``pss_interval`` or when the summed Rss grew by a tenth, near its peak so far)."""
 
     def __init__(self, interval: float = 0.25, pss_interval: float = 5.0) -> None:
         self.interval, self.pss_interval = interval, pss_interval
@@ -107,15 +107,16 @@ class TreeMemory:
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
-        last_pss = -self.pss_interval
+        last_pss, rss_then = -self.pss_interval, 0
         while not self._stop.is_set():
             pids = _tree_pids(os.getpid())
             rss = sum(map(_rss_kb, pids))
             self.peak_kb = max(self.peak_kb, rss)
             now = time.monotonic()
-            if rss >= 0.9 * self.peak_kb and now - last_pss >= self.pss_interval:
+            due = now - last_pss >= self.pss_interval or rss > 1.1 * rss_then
+            if rss >= 0.9 * self.peak_kb and due:
                 self.peak_pss_kb = max(self.peak_pss_kb, sum(map(_pss_kb, pids)))
-                last_pss = now
+                last_pss, rss_then = now, rss
             self._stop.wait(self.interval)
 
     def __enter__(self) -> TreeMemory:
