@@ -62,11 +62,17 @@ class Postings:
         """Those of ``docnums`` (which contain every word) where the words stand in a row.
 
         Each word's (document, position - its place in the phrase) pairs, as 64-bit keys,
-        are intersected: what is left are the phrase's occurrences.
+        are intersected: what is left are the phrase's occurrences. The word with the
+        fewest postings goes first, and each next word is read only in the documents
+        still left; a word's keys come out sorted (documents, then positions, ascend), so
+        they are intersected by binary search, without sorting.
         """
+        entries = [self._read(field, word, positions=True) for word in words]
         keys = None
-        for place, word in enumerate(words):
-            entry = self._read(field, word, positions=True)
+        for place in sorted(range(len(words)), key=lambda i: len(entries[i].ids)):
+            entry = entries[place]
+            if keys is not None:
+                docnums = _distinct(keys >> 32)
             at = np.searchsorted(entry.ids, docnums)
             starts = entry.offsets[at]
             counts = entry.offsets[at + 1] - starts
@@ -74,12 +80,17 @@ class Postings:
             gather = np.repeat(starts - first, counts) + np.arange(counts.sum())
             shifted = entry.positions[gather].astype(np.int64) - place
             docs = np.repeat(docnums.astype(np.int64), counts)
-            these = (docs << 32) + shifted
-            these = these[shifted >= 0]
-            keys = these if keys is None else np.intersect1d(keys, these, assume_unique=True)
+            these = ((docs << 32) + shifted)[shifted >= 0]
+            if keys is None:
+                keys = these
+            elif len(these):
+                at = np.minimum(np.searchsorted(these, keys), len(these) - 1)
+                keys = keys[these[at] == keys]
+            else:
+                keys = these
             if not len(keys):
                 break
-        return np.unique(keys >> 32) if keys is not None else docnums[:0]
+        return _distinct(keys >> 32) if keys is not None else docnums[:0]
 
     def _read(self, field: str, text: str, positions: bool) -> _Entry:
         key = (field, text)
@@ -179,6 +190,17 @@ def _length_bytes(column, count: int) -> np.ndarray:
     reads a file slice per document); documents past the column's end have 0."""
     raw = np.frombuffer(column._dbfile.get(column._basepos, column._count), dtype=np.uint8)
     return np.concatenate((raw, np.zeros(max(0, count - len(raw)), dtype=np.uint8)))[:count]
+
+
+def _distinct(sorted_values: np.ndarray) -> np.ndarray:
+    """The distinct values of a sorted array, in order.
+
+    >>> _distinct(np.array([2, 2, 5, 7, 7])).tolist()
+    [2, 5, 7]
+    """
+    keep = np.ones(len(sorted_values), dtype=bool)
+    keep[1:] = sorted_values[1:] != sorted_values[:-1]
+    return sorted_values[keep]
 
 
 def _join_positions(flat: list[np.ndarray], starts: list[np.ndarray]) -> tuple:
