@@ -69,26 +69,17 @@ def _tree_pids(pid: int) -> list[int]:
     return out
 
 
-def _rss_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
+def _proc_kb(pid: int, file: str, key: str) -> int:
+    """One ``key: N kB`` line of ``/proc/<pid>/<file>``, or 0.
 
-
-def _pss_kb(pid: int) -> int:
-    """Pss counts a page shared by n processes (a forked worker's pages that it has not
-    written to) as 1/n, so the sum over a tree is its real footprint; the sum of Rss
-    counts such pages once per process. Reading it walks the page tables (about 10 ms for
-    a process of 1 GB), so it is read less often than Rss."""
+    ``smaps_rollup``'s Pss counts a page shared by n processes (a forked worker's pages
+    that it has not written to) as 1/n, so the sum over a tree is its real footprint; the
+    sum of ``status``' VmRSS counts such pages once per process. Reading Pss walks the page
+    tables (about 10 ms for a process of 1 GB), so it is read less often than VmRSS."""
     try:
-        with open(f"/proc/{pid}/smaps_rollup") as rollup:
-            for line in rollup:
-                if line.startswith("Pss:"):
+        with open(f"/proc/{pid}/{file}") as lines:
+            for line in lines:
+                if line.startswith(key + ":"):
                     return int(line.split()[1])
     except (OSError, ValueError):
         pass
@@ -110,12 +101,13 @@ class TreeMemory:
         last_pss, rss_then = -self.pss_interval, 0
         while not self._stop.is_set():
             pids = _tree_pids(os.getpid())
-            rss = sum(map(_rss_kb, pids))
+            rss = sum(_proc_kb(pid, "status", "VmRSS") for pid in pids)
             self.peak_kb = max(self.peak_kb, rss)
             now = time.monotonic()
             due = now - last_pss >= self.pss_interval or rss > 1.1 * rss_then
             if rss >= 0.9 * self.peak_kb and due:
-                self.peak_pss_kb = max(self.peak_pss_kb, sum(map(_pss_kb, pids)))
+                pss = sum(_proc_kb(pid, "smaps_rollup", "Pss") for pid in pids)
+                self.peak_pss_kb = max(self.peak_pss_kb, pss)
                 last_pss, rss_then = now, rss
             self._stop.wait(self.interval)
 
