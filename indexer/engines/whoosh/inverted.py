@@ -68,8 +68,8 @@ class Inverted:
 class Inverter:
     """Collects one text field's space-separated tokens, document by document."""
 
-    def __init__(self, positional: bool, boost: float = 1.0) -> None:
-        self.positional, self.boost = positional, boost
+    def __init__(self, positional: bool) -> None:
+        self.positional = positional
         self.vocabulary: dict[str, int] = {}  # token -> term number, in order of arrival
         self.terms = array("i")  # every token's term number
         self.docnums = array("i")
@@ -109,7 +109,7 @@ class Inverter:
             terms=[words[i] for i in by_bytes],
             post_starts=np.append(np.flatnonzero(first), len(begins)).astype(np.int64),
             ids=docs[begins],
-            weights=(counts * self.boost).astype(np.float32),
+            weights=counts.astype(np.float32),  # Whoosh's weight: the frequency
         )
         if self.positional:
             starts = np.cumsum(lengths) - lengths
@@ -121,8 +121,8 @@ class Inverter:
 
 class InvertingWriter(SegmentWriter):
     """A ``SegmentWriter`` for new documents that inverts the pre-analyzed text fields
-    itself (see the module's docstring). The schema's fields may not have term vectors or
-    separate spelling fields (tracuu's have neither)."""
+    itself (see the module's docstring). The schema's fields may not have term vectors,
+    separate spelling fields or field boosts (tracuu's have none)."""
 
     def __init__(self, ix, **kwargs) -> None:
         super().__init__(ix, **kwargs)
@@ -131,8 +131,10 @@ class InvertingWriter(SegmentWriter):
             if field.vector or field.separate_spelling():
                 raise ValueError(f"field {name!r}: vectors and spelling are not supported")
             if isinstance(field.format, SplitPositions | SplitFrequency):
+                if field.format.field_boost != 1:
+                    raise ValueError(f"field {name!r}: field boosts are not supported")
                 positional = isinstance(field.format, SplitPositions)
-                self._inverters[name] = Inverter(positional, field.format.field_boost)
+                self._inverters[name] = Inverter(positional)
 
     def add_document(self, **fields) -> None:
         self._check_state()
