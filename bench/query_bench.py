@@ -280,6 +280,22 @@ def memory_kb(pid: int) -> dict[str, int]:
     return fields
 
 
+def mapped_kb(pid: int) -> dict[str, int]:
+    """Resident pages of the server's file mappings, by file kind (suffix): which index
+    files the RssFile figure is made of."""
+    kinds: Counter = Counter()
+    kind = None
+    with open(f"/proc/{pid}/smaps") as smaps:
+        for line in smaps:
+            first = line.split(None, 6)
+            if "-" in first[0] and len(first) >= 5 and ":" in first[3]:  # a mapping's header
+                path = first[5].strip() if len(first) > 5 else ""
+                kind = (Path(path).suffix or Path(path).name) if path.startswith("/") else None
+            elif kind and first[0] == "Rss:":
+                kinds[kind] += int(first[1])
+    return dict(kinds.most_common())
+
+
 # --- measuring ---------------------------------------------------------------------------
 
 
@@ -352,7 +368,7 @@ def pct(values: list[float], q: float) -> float:
     return float(np.percentile(values, q)) if values else float("nan")
 
 
-def report(tracuu: Timings, fts: Timings, memory: dict[str, int], health: dict) -> None:
+def report(tracuu: Timings, fts: Timings, memory: dict, health: dict) -> None:
     groups = [(c, [c]) for c in CATEGORIES]
     groups += [("search (all)", list(SEARCH_CATEGORIES)), ("all", list(CATEGORIES))]
     head = (f"{'category':<16}{'n':>5} | {'tracuu p50':>10}{'p95':>8}{'p99':>8} | "
@@ -383,6 +399,14 @@ def report(tracuu: Timings, fts: Timings, memory: dict[str, int], health: dict) 
     print(f"\nserver memory: VmRSS {rss:,.0f} MiB (RssAnon {anon:,.0f}: the process's own; "
           f"RssFile {mapped:,.0f}: pages of memory-mapped index files, page cache the "
           f"system can drop), VmHWM (peak) {hwm:,.0f} MiB")  # fmt: skip
+    mapped_files = memory.get("mapped") or {}
+    if mapped_files:
+        print(
+            "resident file pages by kind: "
+            + ", ".join(
+                f"{kind} {kb / 1024:,.0f} MiB" for kind, kb in mapped_files.items() if kb >= 1024
+            )
+        )
     print("\ntargets")
     checks = [
         ("search p50", summary["search (all)"][0], TARGETS["search_p50"], "ms"),
@@ -479,7 +503,7 @@ def main() -> None:
 class EngineRun:
     timings: Timings
     cold: Timings
-    memory: dict[str, int]
+    memory: dict
     health: dict
     timed: list[BenchQuery]
 
@@ -542,6 +566,7 @@ def time_engine(args, env: dict, archive: Path, index_dir: Path, queries) -> Eng
             for _ in range(args.rounds):
                 timed += http_pass(client, queries, budget, tracuu)
             memory = memory_kb(proc.pid)
+            memory["mapped"] = mapped_kb(proc.pid)
     finally:
         stop_server(proc)
     return EngineRun(tracuu, cold, memory, health, timed)

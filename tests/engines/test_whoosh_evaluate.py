@@ -125,3 +125,13 @@ def test_a_small_cache_gives_the_same_answers(reader):
     roomy = evaluator(reader).run(q)
     tight = evaluator(reader, cache_bytes=1).run(q)
     assert (roomy.mask == tight.mask).all() and np.allclose(roomy.scores, tight.scores)
+
+
+@pytest.mark.parametrize(("field", "text"), [(f.BODY, "chỗ"), (f.BODY_FOLDED, "tai")])
+def test_postings_read_from_the_arrays_are_whooshs(reader, field, text):
+    postings = Postings(reader.reader(), cache_bytes=1)  # read from the files every time
+    expected = dict(reader.reader().postings(field, text).items_as("positions"))
+    ids, weights = postings.term(field, text)
+    assert ids.tolist() == sorted(expected) and len(expected) > 16  # across the segments
+    assert weights.tolist() == [len(expected[d]) for d in ids.tolist()]
+    assert postings.positions(field, text, ids) == expected

@@ -19,11 +19,8 @@ arrays, each 8-byte aligned.
 from __future__ import annotations
 
 import json
-import mmap
 import struct
 from array import array
-from bisect import bisect_left
-from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +29,7 @@ MAGIC = b"TPA1"
 EXTENSION = ".tpa"
 FORMAT_FILE = ".tracuu-format"  # in a generation directory: which on-disk format it has
 FORMAT = "tpa1"
-_HEADER = struct.Struct("<4sQ")
+HEADER = struct.Struct("<4sQ")
 _MERGE_WIDTH = 32  # terms up to this many bytes are merged as fixed-width numpy strings
 
 
@@ -139,9 +136,9 @@ class ArraysWriter:
                 blobs.append(data + b"\0" * pad)
                 offset += len(data) + pad
         head = json.dumps(header).encode()
-        head += b" " * (-(len(head) + _HEADER.size) % 8)
+        head += b" " * (-(len(head) + HEADER.size) % 8)
         with open(self.path, "wb") as out:
-            out.write(_HEADER.pack(MAGIC, len(head)))
+            out.write(HEADER.pack(MAGIC, len(head)))
             out.write(head)
             for blob in blobs:
                 out.write(blob)
@@ -192,89 +189,3 @@ def merge_terms(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> list[
     merged = dict(zip(unique.tolist(), totals.tolist(), strict=True))
     merged.update(long)
     return [(text.decode("utf-8"), count) for text, count in sorted(merged.items())]
-
-
-class _Terms:
-    """The sorted terms of a field as a sequence of bytes (for ``bisect``), read through
-    memoryviews (a third faster than indexing the numpy arrays: no numpy scalars)."""
-
-    def __init__(self, blob: np.ndarray, starts: np.ndarray) -> None:
-        self.blob, self.starts = memoryview(blob), memoryview(starts)
-
-    def __len__(self) -> int:
-        return len(self.starts) - 1
-
-    def __getitem__(self, i: int) -> bytes:
-        return self.blob[self.starts[i] : self.starts[i + 1]].tobytes()
-
-
-class SegmentArrays:
-    """The posting arrays of one segment, memory-mapped (nothing is read until used)."""
-
-    def __init__(self, path: Path) -> None:
-        with open(path, "rb") as file:
-            self._map = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-        magic, size = _HEADER.unpack_from(self._map, 0)
-        if magic != MAGIC:
-            raise ValueError(f"damaged posting arrays (no {MAGIC!r} tag): {path.name}")
-        self._base = _HEADER.size + size
-        self._header = json.loads(self._map[_HEADER.size : self._base])
-        self._fields: dict[str, dict[str, np.ndarray]] = {}
-
-    def _arrays(self, field: str) -> dict[str, np.ndarray] | None:
-        arrays = self._fields.get(field)
-        if arrays is None and field in self._header:
-            arrays = self._fields[field] = {
-                key: np.frombuffer(self._map, np.dtype(dtype), count, self._base + offset)
-                for key, (offset, dtype, count) in self._header[field].items()
-            }
-            arrays["lexicon"] = _Terms(arrays["terms"], arrays["term_starts"])
-        return arrays
-
-    def postings(self, field: str, text: str, positions: bool) -> tuple | None:
-        """(ids, weights, positions or None, position starts or None) of one term in this
-        segment, as views of the file; None when the segment does not have it."""
-        arrays = self._arrays(field)
-        if arrays is None:
-            return None
-        key, lexicon = text.encode("utf-8"), arrays["lexicon"]
-        i = bisect_left(lexicon, key)
-        if i == len(lexicon) or lexicon[i] != key:
-            return None
-        start, stop = arrays["post_starts"][i], arrays["post_starts"][i + 1]
-        ids, weights = arrays["ids"][start:stop], arrays["weights"][start:stop]
-        if not positions or "positions" not in arrays:
-            return ids, weights, None, None
-        starts = arrays["pos_starts"][start : stop + 1]
-        return ids, weights, arrays["positions"][starts[0] : starts[-1]], starts - starts[0]
-
-    def raw_terms(self, field: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(UTF-8 blob, term starts, document frequencies) of ``field`` in this segment."""
-        arrays = self._arrays(field)
-        if arrays is None:
-            return np.zeros(0, np.uint8), np.zeros(1, np.int64), np.zeros(0, np.int64)
-        return arrays["terms"], arrays["term_starts"], np.diff(arrays["post_starts"])
-
-    def terms(self, field: str) -> tuple[list[str], np.ndarray]:
-        """Every term of ``field`` in this segment, and its document frequency (deleted
-        documents included, as Whoosh counts them)."""
-        arrays = self._arrays(field)
-        if arrays is None:
-            return [], np.zeros(0, dtype=np.int64)
-        blob, starts = arrays["terms"], arrays["term_starts"]
-        if not len(blob):
-            return [""] * (len(starts) - 1), np.diff(arrays["post_starts"])
-        # One decode: a line break (which no token holds) between terms, split on it
-        joined = np.insert(blob, starts[1:-1], ord("\n")).tobytes().decode("utf-8")
-        texts = joined.split("\n")
-        if len(texts) != len(starts) - 1:  # a term held a line break after all
-            data = blob.tobytes()
-            texts = [data[a:b].decode("utf-8") for a, b in pairwise(starts.tolist())]
-        return texts, np.diff(arrays["post_starts"])
-
-    def close(self) -> None:
-        self._fields.clear()
-        try:
-            self._map.close()
-        except BufferError:  # views still in use elsewhere: the map closes when they go
-            pass

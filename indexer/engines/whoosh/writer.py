@@ -21,7 +21,6 @@ from indexer.engines.whoosh.arrays import (
     EXTENSION,
     FORMAT,
     FORMAT_FILE,
-    SegmentArrays,
     commit_file,
     commit_files,
     merge_terms,
@@ -34,6 +33,7 @@ from indexer.engines.whoosh.schema import (
     current_index_path,
     whoosh_fields,
 )
+from indexer.engines.whoosh.segment_arrays import SegmentArrays
 from indexer.engines.whoosh.segments import WorkerFailed, commit_with_segments, write_segments
 from indexer.pipeline import prepare
 from indexer.records import Skipped

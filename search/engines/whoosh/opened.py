@@ -124,7 +124,7 @@ def _raised_reading(exc: Exception) -> bool:
     where = tb.tb_frame.f_code.co_filename if tb is not None else ""
     ours = f"{os.sep}engines{os.sep}whoosh{os.sep}"
     library = f"{os.sep}whoosh{os.sep}" in where and ours not in where
-    readers = ("postings.py", "arrays.py", "columns.py")
+    readers = ("postings.py", "arrays.py", "segment_arrays.py", "columns.py")
     return library or any(where.endswith(ours + name) for name in readers)
 
 

@@ -3,8 +3,8 @@
 Whoosh's matchers score one posting at a time in Python, which costs about a microsecond
 per posting per field, and its posting blocks must be unpickled before any of it: hundreds
 of milliseconds for common words in a large archive. Here each posting list is sliced out
-of the segments' memory-mapped posting arrays (``indexer.engines.whoosh.arrays``), joined
-into arrays of global document numbers, weights and positions (kept in a bounded cache),
+of the segments' posting arrays (``indexer.engines.whoosh.segment_arrays``), read into
+arrays of global document numbers, weights and positions (kept in a bounded cache),
 so that a query scores the whole index with a few vector operations (``evaluate``).
 """
 
@@ -18,7 +18,8 @@ import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
-from indexer.engines.whoosh.arrays import EXTENSION, SegmentArrays
+from indexer.engines.whoosh.arrays import EXTENSION
+from indexer.engines.whoosh.segment_arrays import SegmentArrays
 from search.plan import probabilistic_idf
 
 CACHE_BYTES = 512 * 2**20  # posting arrays kept between searches (the server stays under 1 GB)
@@ -98,22 +99,22 @@ class Postings:
         if entry is not None and (entry.positions is not None or not positions):
             self._cache.move_to_end(key)
             return entry
-        ids, weights, flat, starts = [], [], [], []
-        for arrays, offset in self.arrays:
-            found = arrays.postings(field, text, positions)
-            if found is None:
-                continue
-            ids.append(found[0] + offset)
-            weights.append(found[1])
-            if positions:
-                flat.append(found[2] if found[2] is not None else np.zeros(0, np.int32))
-                starts.append(found[3] if found[3] is not None else np.zeros(len(found[0]) + 1))
-        if ids:
-            entry = _Entry(np.concatenate(ids).astype(np.int32), np.concatenate(weights))
-        else:
-            entry = _Entry(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
+        spans = [
+            (arrays, offset, *span)
+            for arrays, offset in self.arrays
+            if (span := arrays.span(field, text)) is not None
+        ]
+        size = sum(stop - start for _, _, start, stop in spans)
+        entry = _Entry(np.empty(size, dtype=np.int32), np.empty(size, dtype=np.float32))
+        at = 0
+        for arrays, offset, start, stop in spans:
+            ids = entry.ids[at : at + stop - start]
+            arrays.read(field, "ids", start, ids)
+            ids += offset
+            arrays.read(field, "weights", start, entry.weights[at : at + stop - start])
+            at += stop - start
         if positions:
-            entry.offsets, entry.positions = _join_positions(flat, starts)
+            entry.offsets, entry.positions = _read_positions(field, spans, size)
         self._remember(key, entry)
         return entry
 
@@ -203,18 +204,23 @@ def _distinct(sorted_values: np.ndarray) -> np.ndarray:
     return sorted_values[keep]
 
 
-def _join_positions(flat: list[np.ndarray], starts: list[np.ndarray]) -> tuple:
-    """Segments' (positions, starts) -> one flat array and its offsets.
-
-    >>> o, p = _join_positions([np.array([1, 4, 2]), np.array([7])],
-    ...                        [np.array([0, 2, 3]), np.array([0, 1])])
-    >>> o.tolist(), p.tolist()
-    ([0, 2, 3, 4], [1, 4, 2, 7])
-    """
-    if not flat:
-        return np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32)
-    offsets, base = [np.zeros(1, dtype=np.int64)], 0
-    for part, begin in zip(flat, starts, strict=True):
-        offsets.append(begin[1:].astype(np.int64) + base)
-        base += len(part)
-    return np.concatenate(offsets), np.concatenate(flat).astype(np.int32, copy=False)
+def _read_positions(field: str, spans: list[tuple], size: int) -> tuple:
+    """The positions of the postings in ``spans`` (segment arrays, document offset, start,
+    stop), as one flat array and its offsets: those of posting ``i`` are
+    ``positions[offsets[i]:offsets[i + 1]]``."""
+    offsets = np.zeros(size + 1, dtype=np.int64)
+    runs, at, total = [], 0, 0
+    for arrays, _, start, stop in spans:
+        if arrays.has_positions(field):
+            starts = np.empty(stop - start + 1, dtype=np.int64)
+            arrays.read(field, "pos_starts", start, starts)
+        else:
+            starts = np.zeros(stop - start + 1, dtype=np.int64)
+        offsets[at + 1 : at + 1 + stop - start] = starts[1:] - starts[0] + total
+        runs.append((arrays, int(starts[0]), total, int(starts[-1] - starts[0])))
+        at, total = at + stop - start, total + runs[-1][3]
+    positions = np.empty(total, dtype=np.int32)
+    for arrays, first, into, count in runs:
+        if count:
+            arrays.read(field, "positions", first, positions[into : into + count])
+    return offsets, positions
