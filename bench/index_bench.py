@@ -87,12 +87,16 @@ def _proc_kb(pid: int, file: str, key: str) -> int:
 
 
 class TreeMemory:
-    """Samples the memory of this process and its children; keeps the peaks of the summed
-    Rss (``peak_kb``, every ``interval``) and of the summed Pss (``peak_pss_kb``, at most
-    every ``pss_interval`` or when the summed Rss grew by a tenth, near its peak so far)."""
+    """Samples the memory of a process (``root``, by default this one) and its children;
+    keeps the peaks of the summed Rss (``peak_kb``, every ``interval``) and of the summed
+    Pss (``peak_pss_kb``, at most every ``pss_interval`` or when the summed Rss grew by a
+    tenth, near its peak so far)."""
 
-    def __init__(self, interval: float = 0.25, pss_interval: float = 5.0) -> None:
+    def __init__(
+        self, interval: float = 0.25, pss_interval: float = 5.0, root: int | None = None
+    ) -> None:
         self.interval, self.pss_interval = interval, pss_interval
+        self.root = root or os.getpid()
         self.peak_kb = self.peak_pss_kb = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -100,7 +104,7 @@ class TreeMemory:
     def _run(self) -> None:
         last_pss, rss_then = -self.pss_interval, 0
         while not self._stop.is_set():
-            pids = _tree_pids(os.getpid())
+            pids = _tree_pids(self.root)
             rss = sum(_proc_kb(pid, "status", "VmRSS") for pid in pids)
             self.peak_kb = max(self.peak_kb, rss)
             now = time.monotonic()

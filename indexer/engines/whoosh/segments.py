@@ -61,8 +61,12 @@ def split_tasks(tasks: list[tuple], parts: int) -> list[list[tuple]]:
 def _worker(folder: str, tasks: list[tuple], limitmb: int, out) -> None:
     # A segment's vocabulary and pooled postings are many small objects that live until it
     # is written: the cyclic garbage collector would walk them again and again, for
-    # nothing. It runs once per segment instead, for what the segment's writer leaves.
+    # nothing. It runs once per segment instead, for what the segment's writer leaves,
+    # and never over what the worker inherited from the parent (``freeze``): a collection
+    # writes to every object it walks, which would copy the parent's pages (the task list
+    # and whatever else it holds, more with a larger archive) into each worker.
     gc.disable()
+    gc.freeze()
     try:
         ix = whoosh_index.open_dir(folder)
         writer, added = None, 0
