@@ -14,7 +14,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh import scoring
 
-from indexer.engines.whoosh.arrays import commit_file
+from indexer.engines.whoosh.arrays import commit_file, commit_files
 from indexer.engines.whoosh.columns import Columns, load_columns
 from indexer.engines.whoosh.schema import current_index_path
 from search.engines.whoosh.evaluate import Evaluator
@@ -53,7 +53,9 @@ class OpenIndex:
             ix = whoosh_index.open_dir(str(path))
             searcher = ix.searcher(weighting=WEIGHTING)
             columns = _columns(searcher.reader(), path)
-            return cls(path.name, ix, searcher, columns, _evaluator(searcher, columns))
+            opened = cls(path.name, ix, searcher, columns, _evaluator(searcher, columns))
+            _prefetch(path, opened.evaluator.postings)
+            return opened
         except Exception as exc:  # damaged: say so and name the fix
             if searcher is not None:
                 searcher.close()
@@ -77,6 +79,19 @@ class OpenIndex:
     def close(self) -> None:
         self.evaluator.postings.close()
         self.searcher.close()
+
+
+def _prefetch(folder: Path, postings: Postings) -> None:
+    """Have the kernel read what the first searches need (the lexicons, the field
+    lengths, the suggestion vocabulary) while the server loads the rest: on a cold page
+    cache the first search would otherwise wait for each file in turn."""
+    postings.prefetch()
+    for path in [*folder.glob("*_len.col"), *folder.glob(commit_files("vocabulary"))]:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
+        finally:
+            os.close(fd)
 
 
 def _columns(reader, folder: Path) -> Columns:

@@ -40,6 +40,11 @@ class Postings:
         self._lengths: dict[str, np.ndarray] = {}
         self._averages: dict[str, float] = {}
 
+    def prefetch(self) -> None:
+        """Start reading the segments' lexicons into the page cache (in the background)."""
+        for arrays, _ in self.arrays:
+            arrays.prefetch()
+
     # --- posting lists -----------------------------------------------------------------
     def term(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(global document numbers, weights) of the documents containing ``text``."""
