@@ -1,5 +1,5 @@
-"""Posting arrays: each segment's postings again, as flat numpy arrays in one file that is
-read with memory mapping, so that a search reads a posting list without unpickling it.
+"""Posting arrays: each segment's postings again, as flat numpy arrays in one file, so that
+a search reads a posting list without unpickling it (``segment_arrays`` reads them).
 
 Whoosh keeps its own posting blocks (pickled) for its own readers; ``ArraysWriter``
 collects the same postings as Whoosh's field writer receives them (for new segments and
@@ -9,8 +9,11 @@ deletes it with the segment. Per field, in term order:
 - ``terms`` (UTF-8 bytes, concatenated) and ``term_starts`` (int64, one more than terms);
 - ``post_starts`` (int64): where each term's postings begin in ``ids`` and ``weights``;
 - ``ids`` (int32, segment document numbers) and ``weights`` (float32);
-- fields with positions: ``pos_starts`` (int64, one more than postings) and ``positions``
-  (int32), the positions of posting ``i`` being ``positions[pos_starts[i]:pos_starts[i+1]]``.
+- fields with positions: ``positions`` (int32, posting after posting) and
+  ``term_pos_starts`` (int64, one more than terms): where each term's positions begin.
+  A posting's weight is its number of positions (the fields have no boosts), so the
+  positions of the postings within a term follow from the weights' running sum; a start
+  per posting would take as much room as the positions themselves.
 
 A file is a magic tag, a JSON header (each array's offset, dtype and length), then the
 arrays, each 8-byte aligned.
@@ -25,10 +28,10 @@ from pathlib import Path
 
 import numpy as np
 
-MAGIC = b"TPA1"
+MAGIC = b"TPA2"
 EXTENSION = ".tpa"
 FORMAT_FILE = ".tracuu-format"  # in a generation directory: which on-disk format it has
-FORMAT = "tpa1"
+FORMAT = "tpa2"
 HEADER = struct.Struct("<4sQ")
 _MERGE_WIDTH = 32  # terms up to this many bytes are merged as fixed-width numpy strings
 
@@ -128,6 +131,7 @@ class ArraysWriter:
         header, blobs, offset = {}, [], 0
         fields = {name: field.arrays() for name, field in self.fields.items()} | self.ready
         for name, arrays in sorted(fields.items()):
+            arrays = stored_arrays(name, arrays)
             header[name] = {}
             for key, values in arrays.items():
                 data = np.ascontiguousarray(values).tobytes()
@@ -142,6 +146,26 @@ class ArraysWriter:
             out.write(head)
             for blob in blobs:
                 out.write(blob)
+
+
+def stored_arrays(field: str, arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """A field's arrays as the file keeps them: a positional field's start per posting
+    (``pos_starts``) becomes a start per term (``term_pos_starts``), checked against the
+    weights, from which a reader derives the rest.
+
+    >>> a = {"post_starts": np.array([0, 2, 3]), "weights": np.array([2.0, 1.0, 3.0]),
+    ...      "pos_starts": np.array([0, 2, 3, 6]), "positions": np.arange(6)}
+    >>> stored_arrays("body", a)["term_pos_starts"].tolist()
+    [0, 3, 6]
+    """
+    if "pos_starts" not in arrays:
+        return arrays
+    out = dict(arrays)
+    pos_starts = out.pop("pos_starts")
+    if not np.array_equal(np.diff(pos_starts), out["weights"]):
+        raise ValueError(f"field {field!r}: weights that are not numbers of positions")
+    out["term_pos_starts"] = pos_starts[out["post_starts"]].astype(np.int64)
+    return out
 
 
 COMMIT_FILES = ("vocabulary", "columns")  # what the writer derives from every commit

@@ -1,7 +1,7 @@
 """Reading one segment's posting arrays (``arrays``: the ``.tpa`` file).
 
-The lexicon (terms, term starts, posting starts) is memory-mapped: a lookup touches a few
-of its pages. The postings themselves (document numbers, weights, position starts and
+The lexicon (terms and where each term's postings and positions start) is memory-mapped:
+a lookup touches a few of its pages. The postings themselves (document numbers, weights,
 positions) are read with ``preadv`` straight into the caller's arrays, not mapped: a
 mapped page stays in the server's resident memory for as long as the index is open, so
 that at 200,000 documents the pages searches had touched made 3.6 GB of the server's
@@ -17,12 +17,13 @@ import os
 from bisect import bisect_left
 from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
 from indexer.engines.whoosh.arrays import HEADER, MAGIC
 
-_LEXICON = ("terms", "term_starts", "post_starts")  # mapped; the other arrays are read
+_LEXICON = ("terms", "term_starts", "post_starts", "term_pos_starts")  # mapped; the rest: read
 _MAX_READ = 1 << 30  # bytes per preadv call (Linux reads at most about 2 GB per call)
 
 
@@ -38,6 +39,16 @@ class _Terms:
 
     def __getitem__(self, i: int) -> bytes:
         return self.blob[self.starts[i] : self.starts[i + 1]].tobytes()
+
+
+class Span(NamedTuple):
+    """A term's postings, ``[start, stop)`` of its field's ids and weights, and (in a
+    field with positions) its positions, ``[positions, positions_stop)``."""
+
+    start: int
+    stop: int
+    positions: int | None = None
+    positions_stop: int | None = None
 
 
 class SegmentArrays:
@@ -77,17 +88,15 @@ class SegmentArrays:
         a cold page cache does not wait on the disk for its first lookups."""
         for arrays in self._header.values():
             for key in _LEXICON:
-                offset, dtype, count = arrays[key]
-                start = self._base + offset
-                os.posix_fadvise(self._fd, start, count * np.dtype(dtype).itemsize,
-                                 os.POSIX_FADV_WILLNEED)  # fmt: skip
+                if key in arrays:
+                    offset, dtype, count = arrays[key]
+                    start = self._base + offset
+                    os.posix_fadvise(self._fd, start, count * np.dtype(dtype).itemsize,
+                                     os.POSIX_FADV_WILLNEED)  # fmt: skip
 
-    def has_positions(self, field: str) -> bool:
-        return "positions" in self._header.get(field, ())
-
-    def span(self, field: str, text: str) -> tuple[int, int] | None:
-        """Where the postings of ``text`` lie (``[start, stop)`` of the field's posting
-        arrays); None when the segment does not have the term."""
+    def span(self, field: str, text: str) -> Span | None:
+        """Where the postings (and positions) of ``text`` lie in the field's arrays; None
+        when the segment does not have the term."""
         lexicon = self._lexicon(field)
         if lexicon is None:
             return None
@@ -95,12 +104,14 @@ class SegmentArrays:
         i = bisect_left(terms, key)
         if i == len(terms) or terms[i] != key:
             return None
-        starts = lexicon["post_starts"]
-        return int(starts[i]), int(starts[i + 1])
+        starts, positions = lexicon["post_starts"], lexicon.get("term_pos_starts")
+        if positions is None:
+            return Span(int(starts[i]), int(starts[i + 1]))
+        return Span(int(starts[i]), int(starts[i + 1]), int(positions[i]), int(positions[i + 1]))
 
     def read(self, field: str, name: str, start: int, out: np.ndarray) -> None:
         """Elements ``start`` to ``start + len(out)`` of array ``name`` of ``field`` (ids,
-        weights, pos_starts, positions) into ``out``, a contiguous array of its dtype."""
+        weights, positions) into ``out``, a contiguous array of its dtype."""
         offset, dtype, count = self._header[field][name]
         if np.dtype(dtype) != out.dtype or start < 0 or start + len(out) > count:
             raise ValueError(f"damaged posting arrays ({field}.{name}): {self.path.name}")

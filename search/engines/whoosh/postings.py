@@ -105,21 +105,21 @@ class Postings:
             self._cache.move_to_end(key)
             return entry
         spans = [
-            (arrays, offset, *span)
+            (arrays, offset, span)
             for arrays, offset in self.arrays
             if (span := arrays.span(field, text)) is not None
         ]
-        size = sum(stop - start for _, _, start, stop in spans)
+        size = sum(span.stop - span.start for _, _, span in spans)
         entry = _Entry(np.empty(size, dtype=np.int32), np.empty(size, dtype=np.float32))
         at = 0
-        for arrays, offset, start, stop in spans:
-            ids = entry.ids[at : at + stop - start]
-            arrays.read(field, "ids", start, ids)
+        for arrays, offset, span in spans:
+            ids = entry.ids[at : at + span.stop - span.start]
+            arrays.read(field, "ids", span.start, ids)
             ids += offset
-            arrays.read(field, "weights", start, entry.weights[at : at + stop - start])
-            at += stop - start
+            arrays.read(field, "weights", span.start, entry.weights[at : at + len(ids)])
+            at += len(ids)
         if positions:
-            entry.offsets, entry.positions = _read_positions(field, spans, size)
+            entry.offsets, entry.positions = _read_positions(field, spans, entry.weights)
         self._remember(key, entry)
         return entry
 
@@ -209,23 +209,22 @@ def _distinct(sorted_values: np.ndarray) -> np.ndarray:
     return sorted_values[keep]
 
 
-def _read_positions(field: str, spans: list[tuple], size: int) -> tuple:
-    """The positions of the postings in ``spans`` (segment arrays, document offset, start,
-    stop), as one flat array and its offsets: those of posting ``i`` are
-    ``positions[offsets[i]:offsets[i + 1]]``."""
-    offsets = np.zeros(size + 1, dtype=np.int64)
-    runs, at, total = [], 0, 0
-    for arrays, _, start, stop in spans:
-        if arrays.has_positions(field):
-            starts = np.empty(stop - start + 1, dtype=np.int64)
-            arrays.read(field, "pos_starts", start, starts)
-        else:
-            starts = np.zeros(stop - start + 1, dtype=np.int64)
-        offsets[at + 1 : at + 1 + stop - start] = starts[1:] - starts[0] + total
-        runs.append((arrays, int(starts[0]), total, int(starts[-1] - starts[0])))
-        at, total = at + stop - start, total + runs[-1][3]
-    positions = np.empty(total, dtype=np.int32)
-    for arrays, first, into, count in runs:
-        if count:
-            arrays.read(field, "positions", first, positions[into : into + count])
+def _read_positions(field: str, spans: list[tuple], weights: np.ndarray) -> tuple:
+    """The positions of the postings in ``spans`` (segment arrays, document offset, span),
+    as one flat array and its offsets: those of posting ``i`` are
+    ``positions[offsets[i]:offsets[i + 1]]``. A posting's weight is its number of
+    positions (``indexer.engines.whoosh.arrays``); a field without positions has none."""
+    offsets = np.zeros(len(weights) + 1, dtype=np.int64)
+    runs = [span for _, _, span in spans if span.positions is not None]
+    if len(runs) == len(spans):
+        np.cumsum(weights, dtype=np.int64, out=offsets[1:])
+    total = int(offsets[-1])
+    if sum(span.positions_stop - span.positions for span in runs) != total:
+        raise ValueError(f"damaged posting arrays: {field}'s positions and weights disagree")
+    positions, into = np.empty(total, dtype=np.int32), 0
+    for arrays, _, span in spans:
+        if span.positions_stop != span.positions:
+            count = span.positions_stop - span.positions
+            arrays.read(field, "positions", span.positions, positions[into : into + count])
+            into += count
     return offsets, positions
