@@ -63,20 +63,24 @@ class SegmentArrays:
             magic, size = HEADER.unpack_from(self._map, 0)
             if magic != MAGIC:
                 raise ValueError(f"damaged posting arrays (no {MAGIC!r} tag): {path.name}")
-            self._base = HEADER.size + size
-            self._header = json.loads(self._map[HEADER.size : self._base])
+            base = HEADER.size + size
+            header = json.loads(self._map[HEADER.size : base])
         except BaseException:
             os.close(self._fd)
             raise
+        # field -> array -> (where it begins in the file, dtype, length), parsed once
+        self._arrays = {
+            field: {key: (base + at, np.dtype(dtype), n) for key, (at, dtype, n) in keys.items()}
+            for field, keys in header.items()
+        }
         self._fields: dict[str, dict] = {}
 
     def _lexicon(self, field: str) -> dict | None:
         lexicon = self._fields.get(field)
-        if lexicon is None and field in self._header:
-            arrays = self._header[field]
+        if lexicon is None and field in self._arrays:
             lexicon = self._fields[field] = {
-                key: np.frombuffer(self._map, np.dtype(dtype), count, self._base + offset)
-                for key, (offset, dtype, count) in arrays.items()
+                key: np.frombuffer(self._map, dtype, count, offset)
+                for key, (offset, dtype, count) in self._arrays[field].items()
                 if key in _LEXICON
             }
             lexicon["lexicon"] = _Terms(lexicon["terms"], lexicon["term_starts"])
@@ -86,12 +90,11 @@ class SegmentArrays:
         """Ask the kernel to read every field's lexicon into its page cache in the
         background (``posix_fadvise``: it returns at once), so that a server started with
         a cold page cache does not wait on the disk for its first lookups."""
-        for arrays in self._header.values():
+        for arrays in self._arrays.values():
             for key in _LEXICON:
                 if key in arrays:
                     offset, dtype, count = arrays[key]
-                    start = self._base + offset
-                    os.posix_fadvise(self._fd, start, count * np.dtype(dtype).itemsize,
+                    os.posix_fadvise(self._fd, offset, count * dtype.itemsize,
                                      os.POSIX_FADV_WILLNEED)  # fmt: skip
 
     def span(self, field: str, text: str) -> Span | None:
@@ -112,11 +115,11 @@ class SegmentArrays:
     def read(self, field: str, name: str, start: int, out: np.ndarray) -> None:
         """Elements ``start`` to ``start + len(out)`` of array ``name`` of ``field`` (ids,
         weights, positions) into ``out``, a contiguous array of its dtype."""
-        offset, dtype, count = self._header[field][name]
-        if np.dtype(dtype) != out.dtype or start < 0 or start + len(out) > count:
+        offset, dtype, count = self._arrays[field][name]
+        if dtype != out.dtype or start < 0 or start + len(out) > count:
             raise ValueError(f"damaged posting arrays ({field}.{name}): {self.path.name}")
         view = memoryview(out).cast("B")
-        position = self._base + offset + start * out.itemsize
+        position = offset + start * out.itemsize
         while len(view):
             done = os.preadv(self._fd, [view[:_MAX_READ]], position)
             if done <= 0:
