@@ -62,6 +62,7 @@ def index(paths: tuple[Path, ...], index_dir: str | None, rebuild: bool, jobs, q
             root,
             settings.index_dir,
             engine=settings.engine_config(),
+            limits=settings.limits(),
             files=files,
             rebuild=rebuild,
             jobs=jobs,
@@ -110,6 +111,7 @@ def serve(host: str, port: int, index_dir, corpus_dir, quiet: bool) -> None:
             settings.corpus_dir,
             settings.index_dir,
             engine=settings.engine_config(),
+            limits=settings.limits(),
             progress=SilentProgress() if quiet else BarProgress(),
         )
     except (BuildError, IndexBusy) as exc:
@@ -133,12 +135,23 @@ def serve(host: str, port: int, index_dir, corpus_dir, quiet: bool) -> None:
 @click.option(
     "--status", multiple=True, help="active, amended, replaced or repealed (repeat for OR)"
 )
+@click.option("--page", type=click.IntRange(1, 1000), default=1, help="Page of results")
+@click.option("--per-page", type=click.IntRange(1, 100), default=10, help="Results per page")
+@click.option("--explain", is_flag=True, help="Each hit's tier and the parts of its score")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON")
 @click.option("--index-dir", help="Index directory")
-def search(query: str, doc_type, year, status, as_json: bool, index_dir) -> None:
+def search(
+    query: str, doc_type, year, status, page, per_page, explain, as_json: bool, index_dir
+) -> None:
     """Search the index."""
     request = SearchRequest(
-        q=query, doc_type=list(doc_type), year=list(year), status=list(status), per_page=10
+        q=query,
+        doc_type=list(doc_type),
+        year=list(year),
+        status=list(status),
+        page=page,
+        per_page=per_page,
+        explain=explain,
     )
     try:
         with _engine(_settings(index_dir)) as engine:
@@ -164,6 +177,8 @@ def search(query: str, doc_type, year, status, as_json: bool, index_dir) -> None
         )
         click.echo(f"  {hit.title or ''}")
         click.echo("  " + hit.snippet.replace("<mark>", "[").replace("</mark>", "]"))
+        if hit.explain:
+            click.echo("  " + ", ".join(f"{k}: {v}" for k, v in hit.explain.items()))
 
 
 @main.command()

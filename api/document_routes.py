@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated
 
@@ -13,8 +12,8 @@ from api.deps import get_app_settings, get_engine, require_api_key
 from api.exports import MEDIA, document_response
 from api.schemas import DocumentOut, ErrorOut, FamilyOut, IndexedOut
 from api.settings import Settings
-from indexer.build import build_index, remove_documents
-from indexer.sources import SUPPORTED
+from api.uploads import safe_filename, store_upload
+from indexer.build import remove_documents
 from search.searcher import Engine
 
 router = APIRouter(
@@ -22,7 +21,6 @@ router = APIRouter(
     tags=["documents"],
     responses={404: {"model": ErrorOut, "description": "No such document"}},
 )
-UPLOAD_DIR = "uploads"
 
 
 @router.get("/{doc_id:path}/original", response_class=FileResponse)
@@ -86,31 +84,29 @@ def read_document(
 
 
 @router.post(
-    "", response_model=IndexedOut, status_code=201, dependencies=[Depends(require_api_key)]
+    "",
+    response_model=IndexedOut,
+    status_code=201,
+    dependencies=[Depends(require_api_key)],
+    responses={
+        409: {"model": ErrorOut, "description": "Another file already holds this document id"},
+        413: {"model": ErrorOut, "description": "The file is over the size limit"},
+        415: {"model": ErrorOut, "description": "Not a supported file type"},
+    },
 )
-async def upload_document(
+def upload_document(
     file: Annotated[UploadFile, File(description="A .txt .md .docx .pdf or .html file")],
     settings: Annotated[Settings, Depends(get_app_settings)],
+    http: Request,
 ) -> IndexedOut:
-    """Store one file under the corpus and index it; searchable when this returns."""
+    """Store one file under the corpus and index it (in a separate process, within the
+    per-file limits); searchable when this returns. A refused file changes nothing."""
     name = safe_filename(file.filename or "")
-    data = await file.read(settings.max_upload_bytes + 1)
+    data = file.file.read(settings.max_upload_bytes + 1)
     if len(data) > settings.max_upload_bytes:
         raise HTTPException(413, f"file too large (at most {settings.max_upload_bytes} bytes)")
-    root = settings.corpus_dir.resolve()
-    target = root / UPLOAD_DIR / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{name}.part")
-    tmp.write_bytes(data)
-    tmp.replace(target)
-    report = build_index(
-        root, settings.index_dir, files=[target], jobs=1, engine=settings.engine_config()
-    )
-    if report.skipped:
-        target.unlink(missing_ok=True)
-        raise HTTPException(400, f"cannot index {name}: {report.skipped[0].reason}")
-    source = target.relative_to(root).as_posix()
-    return IndexedOut(id=str(Path(source).with_suffix("").as_posix()), source=source)
+    source = store_upload(settings, http.app.state.uploads, name, data)
+    return IndexedOut(id=Path(source).with_suffix("").as_posix(), source=source)
 
 
 @router.delete("/{doc_id:path}", status_code=204, dependencies=[Depends(require_api_key)])
@@ -127,17 +123,3 @@ def delete_document(
         trash.parent.mkdir(parents=True, exist_ok=True)
         path.replace(trash)
     remove_documents(settings.index_dir, [doc_id], engine=settings.engine_config())
-
-
-def safe_filename(name: str) -> str:
-    """A plain file name from an uploaded one: no directories, no NUL, a supported suffix.
-
-    >>> safe_filename("../../etc/passwd.txt"), safe_filename("C:\\\\x\\\\Công văn 1.docx")
-    ('passwd.txt', 'Công_văn_1.docx')
-    """
-    base = re.split(r"[\\\\/]", name.replace("\x00", ""))[-1].strip()
-    base = re.sub(r"[^\w.\-]+", "_", base).lstrip(".")
-    suffix = Path(base).suffix.lower()
-    if not base or suffix not in SUPPORTED:
-        raise HTTPException(415, f"file type not allowed; allowed: {', '.join(SUPPORTED)}")
-    return base[:150]

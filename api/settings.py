@@ -9,9 +9,11 @@ from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from indexer.engine import EngineConfig
+from indexer.limits import Limits
 from search.saved import DB_NAME
 
 _ENGINE = EngineConfig()  # the defaults
+_LIMITS = Limits()
 
 
 class Settings(BaseSettings):
@@ -21,6 +23,12 @@ class Settings(BaseSettings):
     corpus_dir: Path = Path("corpus")
     api_key: SecretStr | None = None  # unset: write endpoints answer 403
     max_upload_bytes: int = 20 * 1024 * 1024
+    # What one file may cost to index (uploads and `tracuu index`; 0: no limit).
+    max_inflated_mb: int = _LIMITS.max_inflated_mb  # a .docx's parts, uncompressed
+    max_pages: int = _LIMITS.max_pages  # of a PDF
+    max_characters: int = _LIMITS.max_characters  # of text read from one file
+    max_seconds_per_file: float = _LIMITS.max_seconds
+    upload_memory_mb: int = 2048  # address space of the process indexing an upload
     search_time_budget: float = 5.0  # seconds per search; past it the API answers 503
     backend: str = _ENGINE.backend  # an engine of indexer/engines; empty: the default
     solr_url: str = _ENGINE.solr_url
@@ -30,6 +38,11 @@ class Settings(BaseSettings):
     def saved_db_path(self) -> Path:
         """Where saved searches live: outside the index generations, so a rebuild keeps them."""
         return self.saved_db or self.index_dir / DB_NAME
+
+    def limits(self) -> Limits:
+        return Limits(
+            self.max_inflated_mb, self.max_pages, self.max_characters, self.max_seconds_per_file
+        )
 
     def engine_config(self) -> EngineConfig:
         return EngineConfig(self.backend, self.solr_url, self.solr_collection).checked()

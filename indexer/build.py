@@ -18,6 +18,7 @@ from pathlib import Path
 from indexer.analysis import WORDS_MAX_CHARS
 from indexer.engine import BuildError, EngineConfig
 from indexer.engines import open_writer
+from indexer.limits import Limits
 from indexer.locking import build_lock
 from indexer.manifest import read_manifest
 from indexer.pipeline import content_hash
@@ -62,12 +63,14 @@ def build_index(
     jobs: int | None = None,
     progress: Progress | None = None,
     engine: EngineConfig | None = None,
+    limits: Limits | None = None,
 ) -> BuildReport:
     """Bring the index (in ``index_dir``, or the engine ``engine`` names) up to date with
     the files under ``root``.
 
     With ``files``, only those files (under ``root``) are added or replaced and nothing is
     removed; otherwise the whole of ``root`` is scanned and vanished files are removed.
+    A file past ``limits`` is skipped with its reason; the others are indexed.
     """
     started = time.perf_counter()
     root, index_dir = Path(root).resolve(), Path(index_dir)
@@ -81,7 +84,7 @@ def build_index(
         writer = open_writer(engine or EngineConfig(), index_dir, rebuild=rebuild)
         try:
             known = writer.known_hashes()
-            todo, seen = _plan(root, files, known, overrides, report)
+            todo, seen = _plan(root, files, known, overrides, report, limits or Limits())
             removed = [] if files is not None else sorted(set(known) - seen)
             _write(writer, todo, removed, known, jobs, progress, report)
             writer.finish()
@@ -109,7 +112,7 @@ def remove_documents(
             writer.close()
 
 
-def _plan(root, files, known, overrides, report) -> tuple[list[tuple], set[str]]:
+def _plan(root, files, known, overrides, report, limits) -> tuple[list[tuple], set[str]]:
     """The files whose content changed, as tasks for ``prepare``, and every id seen."""
     wanted = [root] if files is None else [Path(p).resolve() for p in files]
     for gone in (p for p in wanted if not p.exists()):  # named, but deleted since: say so
@@ -138,7 +141,7 @@ def _plan(root, files, known, overrides, report) -> tuple[list[tuple], set[str]]
         if known.get(doc_id) == digest:
             report.unchanged += 1
         else:
-            todo.append((path, root, entry))
+            todo.append((path, root, entry, limits))
     return todo, set(seen)
 
 
@@ -162,7 +165,7 @@ def _write(writer, todo, removed, known, jobs, progress, report) -> None:
 
     progress.start(len(todo), "indexing")
     try:
-        replaced = {document_id(path, root) for path, root, _ in todo} & set(known)
+        replaced = {document_id(task[0], task[1]) for task in todo} & set(known)
         writer.apply(todo, removed, replaced, jobs, on_result)
         report.removed = len(removed)
     finally:

@@ -24,7 +24,7 @@ from typing import Protocol
 
 ENGINES = Path(__file__).parent / "engines"  # one folder per engine
 
-Task = tuple  # (path, corpus root, manifest overrides or None): what ``prepare`` takes
+Task = tuple  # (path, corpus root, manifest overrides or None, Limits): what ``prepare`` takes
 OnResult = Callable[[object], None]  # called with each ``(id, characters)`` or ``Skipped``
 
 

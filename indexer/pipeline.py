@@ -15,6 +15,7 @@ from pathlib import Path
 from indexer import schema as f
 from indexer.analysis import analyze
 from indexer.display import display_text
+from indexer.limits import LimitExceeded, Limits, time_limit
 from indexer.manifest import apply_manifest
 from indexer.metadata import extract_metadata
 from indexer.numbers import lookup_forms, number_key
@@ -112,23 +113,36 @@ def with_structure(doc: Document) -> Document:
     return doc
 
 
-def prepare(task: tuple[Path, Path, dict | None]) -> Prepared | Skipped:
-    """Read, extract and analyze one file; a file that cannot be read becomes ``Skipped``."""
-    path, root, overrides = task
+def prepare(task: tuple) -> Prepared | Skipped:
+    """Read, extract and analyze one file; a file that cannot be read, or is past the
+    limits, becomes ``Skipped`` with the reason.
+
+    ``task`` is ``(path, root, manifest overrides or None[, Limits])``."""
+    path, root, overrides, *rest = task
+    limits = rest[0] if rest else Limits()
     source = path.relative_to(root).as_posix()
     try:
-        data = path.read_bytes()
-        raw = read_source(path, root)
-        doc = extract_metadata(raw)
-        doc.body = display_text(doc.body)  # what is stored, shown, highlighted and analyzed
-        if overrides:
-            doc = apply_manifest(doc, overrides)
-        doc = with_structure(doc)
-        digest = content_hash(data, overrides)
-        return Prepared(doc.id, digest, doc, index_fields(doc, digest))
+        with time_limit(limits.max_seconds):
+            return _prepared(path, root, overrides, limits)
+    except LimitExceeded as exc:
+        return Skipped(source, str(exc))
+    except MemoryError:
+        return Skipped(source, "needs more memory than this indexing process may use")
     except FileNotFoundError:
         return Skipped(source, "file disappeared while indexing")
     except SourceError as exc:
         return Skipped(source, str(exc))
     except (OSError, ValueError) as exc:
         return Skipped(source, f"{type(exc).__name__}: {exc}")
+
+
+def _prepared(path: Path, root: Path, overrides: dict | None, limits: Limits) -> Prepared:
+    data = path.read_bytes()
+    raw = read_source(path, root, limits)
+    doc = extract_metadata(raw)
+    doc.body = display_text(doc.body)  # what is stored, shown, highlighted and analyzed
+    if overrides:
+        doc = apply_manifest(doc, overrides)
+    doc = with_structure(doc)
+    digest = content_hash(data, overrides)
+    return Prepared(doc.id, digest, doc, index_fields(doc, digest))

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from indexer import legacy
 from indexer.analysis import clean
+from indexer.limits import LimitExceeded, Limits
 from indexer.records import RawDocument, document_id
 from indexer.webpage import drop_furniture, drop_link_lines
 
@@ -71,12 +72,22 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def _wanted(name: str) -> bool:
-    lower = name.lower()
-    return lower.endswith(SUPPORTED) and not lower.startswith((".", "~$", "manifest.", "readme."))
+    return name.lower().endswith(SUPPORTED) and indexable_name(name)
 
 
-def read_source(path: Path, root: Path) -> RawDocument:
-    """Read one archive file under ``root`` into a ``RawDocument`` (text NFC-cleaned).
+def indexable_name(name: str) -> bool:
+    """Whether ``find_files`` reads a file of this name (not hidden, not the archive's
+    own notes, not a Word lock file).
+
+    >>> indexable_name("README.txt"), indexable_name("readme-2021.txt")
+    (False, True)
+    """
+    return not name.lower().startswith((".", "~$", "manifest.", "readme."))
+
+
+def read_source(path: Path, root: Path, limits: Limits | None = None) -> RawDocument:
+    """Read one archive file under ``root`` into a ``RawDocument`` (text NFC-cleaned); a
+    file past ``limits`` (inflated size, pages, characters) raises ``LimitExceeded``.
 
     >>> corpus = Path(__file__).parent.parent / "corpus"
     >>> doc = read_source(corpus / "004_f7e6265e96402aee.txt", corpus)
@@ -89,13 +100,19 @@ def read_source(path: Path, root: Path) -> RawDocument:
     data = _read_bytes(path)
     if not data.strip():
         raise SourceError("empty file")
-    fmt = _FORMATS[suffix]
+    fmt, limits = _FORMATS[suffix], limits or Limits()
     if fmt in ("txt", "md"):
+        limits.check_characters(len(data) // 4)  # at most 4 bytes a character
         text, encoding = decode_text(data)
         text = drop_link_lines(text) if fmt == "md" else text
     else:
-        raw = {"docx": _docx_text, "pdf": _pdf_text, "html": _html_text}[fmt](data)
+        if fmt == "html":
+            raw = _html_text(data)
+        else:
+            raw = {"docx": _docx_text, "pdf": _pdf_text}[fmt](data, limits)
+        limits.check_characters(len(raw))
         text, encoding = _finish(raw, None)
+    limits.check_characters(len(text))
     return RawDocument(
         id=document_id(path, root),
         source=path.relative_to(root).as_posix(),
@@ -217,13 +234,22 @@ def _single_byte(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-def _docx_text(data: bytes) -> str:
+def _docx_text(data: bytes, limits: Limits) -> str:
     """Paragraphs and table cells, in document order, one per line."""
+    import zipfile
+
     import docx
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            limits.check_zip(archive)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        pass  # python-docx says what is wrong with it
+    try:
         document = docx.Document(io.BytesIO(data))
         return "\n".join(_docx_blocks(document))
+    except LimitExceeded:
+        raise
     except Exception as exc:  # parsers raise anything on a damaged file
         raise SourceError(f"truncated or damaged .docx: {_reason(exc)}") from None
 
@@ -239,7 +265,7 @@ def _docx_blocks(container) -> Iterable[str]:
             yield block.text
 
 
-def _pdf_text(data: bytes) -> str:
+def _pdf_text(data: bytes, limits: Limits) -> str:
     """The text layer of every page, pages separated by a blank line."""
     from pypdf import PdfReader
 
@@ -251,8 +277,13 @@ def _pdf_text(data: bytes) -> str:
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise SourceError("encrypted PDF (password needed)")
-            pages = [page.extract_text() or "" for page in reader.pages]
-    except SourceError:
+            limits.check_pages(len(reader.pages))
+            pages, characters = [], 0
+            for page in reader.pages:
+                pages.append(page.extract_text() or "")
+                characters += len(pages[-1])
+                limits.check_characters(characters)
+    except (SourceError, LimitExceeded):
         raise
     except Exception as exc:  # parsers raise anything on a damaged file
         raise SourceError(f"truncated or damaged PDF: {_reason(exc)}") from None

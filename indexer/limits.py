@@ -1,0 +1,98 @@
+"""What one file may cost to index: inflated size, pages, characters, seconds, memory.
+
+A small hostile file (a ``.docx`` whose XML inflates to hundreds of megabytes, a PDF that
+repeats one page twenty thousand times) must be refused with its reason, not indexed at
+any cost. ``Limits`` travels with each indexing task (``indexer.pipeline.prepare``); the
+sources check sizes and pages before parsing, the pipeline bounds each file's time, and an
+upload is indexed in a child process whose address space is bounded (``memory_limit``).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import threading
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+MB = 2**20
+
+
+class LimitExceeded(Exception):
+    """A file past one of the limits; the message says which, and by how much."""
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Per-file limits (``0`` turns one off). Settings: ``TRACUU_MAX_INFLATED_MB``,
+    ``TRACUU_MAX_PAGES``, ``TRACUU_MAX_CHARACTERS``, ``TRACUU_MAX_SECONDS_PER_FILE``.
+
+    >>> Limits().max_pages, Limits(max_pages=0).pages_ok(10**6)
+    (2000, True)
+    """
+
+    max_inflated_mb: int = 100  # the parts of a .docx, uncompressed, together
+    max_pages: int = 2000  # of a PDF
+    max_characters: int = 64_000_000  # of the text read from any file (64 MB of text: 3 GB)
+    max_seconds: float = 120.0  # to read, extract and analyze one file
+
+    def pages_ok(self, pages: int) -> bool:
+        return not self.max_pages or pages <= self.max_pages
+
+    def check_pages(self, pages: int) -> None:
+        if not self.pages_ok(pages):
+            raise LimitExceeded(
+                f"too many pages ({pages:,}, at most {self.max_pages:,}: TRACUU_MAX_PAGES)"
+            )
+
+    def check_characters(self, characters: int) -> None:
+        if self.max_characters and characters > self.max_characters:
+            raise LimitExceeded(
+                f"too much text (more than {self.max_characters:,} characters: "
+                "TRACUU_MAX_CHARACTERS); split the file"
+            )
+
+    def check_zip(self, archive: zipfile.ZipFile) -> None:
+        """Refuse an archive whose members inflate past ``max_inflated_mb`` (the sizes its
+        directory declares; ``zipfile`` reads no more than declared)."""
+        inflated = sum(member.file_size for member in archive.infolist())
+        if self.max_inflated_mb and inflated > self.max_inflated_mb * MB:
+            raise LimitExceeded(
+                f"inflates to {inflated / MB:,.0f} MB (at most {self.max_inflated_mb:,} MB: "
+                "TRACUU_MAX_INFLATED_MB); a zip bomb, or a document to split"
+            )
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``LimitExceeded`` in the body after ``seconds`` (a timer signal: only in a
+    process's main thread, and only between Python steps; elsewhere no limit)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum, frame) -> None:
+        raise LimitExceeded(f"took longer than {seconds:g} s to read (TRACUU_MAX_SECONDS_PER_FILE)")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def memory_limit(megabytes: int) -> None:
+    """Bound this process's address space to what it maps now plus ``megabytes``: past it
+    an allocation fails (``MemoryError``) instead of the machine swapping or the OOM
+    killer choosing a victim. For a child process that does one job."""
+    if not megabytes:
+        return
+    with open("/proc/self/statm") as statm:
+        mapped = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    limit = mapped + megabytes * MB
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
