@@ -43,6 +43,9 @@ def search_params(
     sort: Annotated[str, Query(pattern="^(relevance|newest|oldest)$")] = "relevance",
     page: Annotated[int, Query(ge=1, le=1000)] = 1,
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
+    explain: Annotated[
+        bool, Query(description="Give each hit its tier and the parts of its score")
+    ] = False,
 ) -> SearchRequest:
     """The search parameters shared by search, timeline and export."""
     return SearchRequest(
@@ -57,6 +60,7 @@ def search_params(
         sort=sort,
         page=page,
         per_page=per_page,
+        explain=explain,
     )
 
 

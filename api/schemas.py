@@ -29,6 +29,18 @@ class HitOut(_Model):
     section: SectionOut | None = Field(
         default=None, description="The section the snippet falls in; the snippet names it"
     )
+    tier: str | None = Field(
+        default=None,
+        description="Ranked by relevance, what put it there, best first: number (its number "
+        "was typed), exact (what was typed, side by side), equivalent (the same through "
+        "equivalent spellings), folded (side by side without accents), words (every word "
+        "with its accents, apart) or other; null when sorted by date",
+    )
+    explain: dict[str, str | float] | None = Field(
+        default=None,
+        description="With explain=true: the tier and the parts of the score (terms: BM25 "
+        "of the query's words; proximity, fields, words, restored: the boosts)",
+    )
 
 
 class FacetValueOut(_Model):

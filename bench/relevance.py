@@ -74,7 +74,10 @@ def tokens(text: str) -> list[str]:
 class BM25:
     """Okapi BM25 over an in-memory inverted index; ``search`` returns the top doc ids."""
 
-    def __init__(self, docs: dict[str, str], k1: float = 1.2, b: float = 0.75) -> None:
+    def __init__(
+        self, docs: dict[str, str], k1: float = 1.2, b: float = 0.75, vocabulary=None
+    ) -> None:
+        """``vocabulary``: keep the postings of these terms only (what the queries use)."""
         self.ids = list(docs)
         self.k1, self.b = k1, b
         lengths = []
@@ -83,7 +86,8 @@ class BM25:
             counts = Counter(tokens(docs[doc_id]))
             lengths.append(sum(counts.values()))
             for term, tf in counts.items():
-                self.postings[term].append((n, tf))
+                if vocabulary is None or term in vocabulary:
+                    self.postings[term].append((n, tf))
         self.lengths = lengths
         self.avgdl = sum(lengths) / len(lengths)
         total = len(self.ids)

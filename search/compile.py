@@ -8,8 +8,7 @@ Rules:
 - every unit has its equivalent spellings (``analysis.variants``) as alternatives;
 - a quoted phrase is only ever that phrase (in either view), even when the words of an
   unquoted query are relaxed to any-word;
-- scoring boosts, never filters: the whole query as a phrase, underthesea words, and a
-  document number typed as the query.
+- how matches are ordered (tiers and boosts) is ``search.ranking``'s.
 """
 
 from __future__ import annotations
@@ -17,18 +16,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from indexer import schema as f
-from indexer.analysis import Unit, alternatives, fold, folded, variants, words
+from indexer.analysis import Unit, alternatives, fold, folded, variants
 from indexer.numbers import lookup_forms, number_key
 from search.plan import All, Any, Everything, Node, Phrase, Prefix, Term, Without
 from search.query import Query, Text
 
 FOLDED_WEIGHT = 0.3  # a folded-only hit on an accented query counts this much
-PHRASE_BOOST = 2.0
-PAIR_BOOST = 1.5  # each pair of adjacent query syllables found adjacent (proximity)
-WORD_BOOST = 0.3
-NUMBER_BOOST = 50.0
 MAX_PREFIX_TERMS = 64
-RESTORED_WEIGHT = 0.5  # a query typed without accents: its restored accented form's weight
 VARIANT_WEIGHT = 0.8  # an equivalent spelling (kỹ for kĩ, bốn for 4) counts this much
 
 
@@ -42,14 +36,6 @@ def _views(accented: bool) -> list[tuple[str, float, bool]]:
     if not accented:
         return [(f.BODY_FOLDED, 1.0, True)]
     return [(f.BODY, 1.0, False), (f.BODY_FOLDED, FOLDED_WEIGHT, True)]
-
-
-def _heading_views(accented: bool) -> list[tuple[str, float, bool]]:
-    fields = [(name, w, True) for name, w in f.FOLDED_FIELDS.items() if name != f.BODY_FOLDED]
-    if not accented:
-        return fields
-    accented_fields = [(n, w, False) for n, w in f.ACCENTED_FIELDS.items() if n != f.BODY]
-    return accented_fields + [(n, w * FOLDED_WEIGHT, True) for n, w, _ in fields]
 
 
 def _unit(unit: Unit, accented: bool, fields: list[tuple[str, float, bool]]) -> Node:
@@ -145,74 +131,6 @@ def can_relax(query: Query) -> bool:
     if len(query.groups) > 1:
         return True
     return any(not t.phrase and len(t.tokens) > 1 for g in query.groups for t in g)
-
-
-def boost_query(query: Query, headings: bool = True) -> Node | None:
-    """Optional clauses that lift the best hits: phrase, whole words, the number itself,
-    and (``headings``) the query's words in the title and subject."""
-    boosts: list[Node] = []
-    if headings:
-        fields = _heading_views(query.accented)
-        for group in query.groups:
-            for text in group:
-                for variant in variants(_tokens(text, query.accented), accented=query.accented):
-                    boosts.extend(_unit(unit, query.accented, fields) for unit in variant)
-    single = [
-        tok for g in query.groups if len(g) == 1 for t in g if not t.phrase for tok in t.tokens
-    ]
-    if len(single) >= 2:
-        name = f.BODY if query.accented else f.BODY_FOLDED
-        tokens = single if query.accented else folded(single)
-        boosts.append(Phrase(name, tuple(tokens), slop=1, boost=PHRASE_BOOST))
-        boosts.append(Phrase(f.TITLE_FOLDED, tuple(folded(single)), slop=1, boost=PHRASE_BOOST))
-        # proximity: a pair typed side by side counts where the text has it side by side
-        # (a two-syllable word, whatever the segmentation of the question)
-        pairs = dict.fromkeys(zip(tokens, tokens[1:], strict=False))
-        boosts.extend(Phrase(name, pair, slop=1, boost=PAIR_BOOST) for pair in pairs)
-    if query.accented and query.groups:
-        plain = " ".join(" ".join(t.tokens) for g in query.groups for t in g)
-        boosts.extend(Term(f.WORDS, w, boost=WORD_BOOST) for w in sorted(set(words(plain))))
-    boosts.extend(Term(f.NUMBER_KEY, number_key(n), boost=NUMBER_BOOST) for n in query.numbers)
-    if not boosts:
-        return None
-    return _either(boosts)
-
-
-def restored_boost(restored: Query, headings: bool = True) -> Node | None:
-    """For a query typed without accents, its most likely accented form (``restored``,
-    parsed; ``suggest.restore_accents`` picks it from the index's own vocabulary), scored
-    as that accented query's body terms and boosts would be, weighted ``RESTORED_WEIGHT``.
-    Only a boost: it lifts the exact accented hits and never changes which documents match.
-
-    >>> from search.query import parse_query
-    >>> restored_boost(parse_query("tại chỗ"), headings=False).clauses[0]
-    Any(clauses=(Term(field='body', text='tại', boost=1.0),), boost=1.0)
-    """
-    if not restored.accented or not restored.groups:
-        return None
-    units: dict[Unit, None] = {}
-    for group in restored.groups:
-        for text in group:
-            for variant in variants(list(text.tokens)):
-                if text.phrase:
-                    units[tuple(t for unit in variant for t in unit)] = None
-                else:
-                    units.update(dict.fromkeys(variant))
-    nodes = [_unit(unit, True, [(f.BODY, 1.0, False)]) for unit in units]
-    extra = boost_query(replace(restored, numbers=[]), headings)
-    if extra is not None:
-        nodes.append(extra)
-    return Any(tuple(nodes), boost=RESTORED_WEIGHT)
-
-
-def combined(*nodes: Node | None) -> Node | None:
-    """The nodes that are not None, scored together (None when all are).
-
-    >>> combined(None, Term("body", "tại")), combined(None, None)
-    (Term(field='body', text='tại', boost=1.0), None)
-    """
-    present = [n for n in nodes if n is not None]
-    return _either(present) if present else None
 
 
 def number_forms(number: str) -> list[tuple[str, str]]:

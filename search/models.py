@@ -27,6 +27,7 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 20
+    explain: bool = False  # each hit's tier and the parts of its score
 
     def facet_selection(self, name: str) -> list[str]:
         return [str(v) for v in getattr(self, name)]
@@ -46,6 +47,8 @@ class Hit:
     status: str = "active"  # derived from the documents that point at it
     section: dict | None = None  # {"label": "Điều 2, khoản 2", "anchor"} of the snippet
     mark: int | None = None  # the snippet's match among the reading page's marks (1 = first)
+    tier: str | None = None  # ranked by relevance: ``search.ranking.TIERS`` or "other"
+    explain: dict | None = None  # with ``explain``: the tier and each part of the score
 
     @classmethod
     def of(cls, record: dict, snippet: str, score: float | None = None, **extra) -> Hit:

@@ -115,20 +115,26 @@ class Plan:
     """One search, engine-free.
 
     - ``required``: what a document must match, scored (None: every document, unscored);
-    - ``boosts``: optional clauses scored only on the ``rerank_depth`` best candidates of
-      ``required`` and added to their scores (phrase, whole words, headings, the number);
+    - ``boosts``: named optional clauses (``search.ranking``: proximity, fields, words...),
+      scored on every match and added to its score;
+    - ``tiers``: nodes, best first: ranked by relevance, a match's tier is ``len(tiers) - i``
+      for the first ``tiers[i]`` it matches (0 when none), and a higher tier always comes
+      first; the score orders within a tier, then the id. The order is therefore a function
+      of the plan's query and filters alone, never of the page asked for;
     - ``filters``: nodes a document must also match, not scored;
     - ``selections``: facet name -> exact labels, OR within one facet, AND across facets;
       the facet ``year`` takes years as strings;
     - ``facets``: the facets to count; each counts under every selection but its own;
     - ``histogram``: ``YEAR`` or ``MONTH`` to count documents per key (YYYY or YYYYMM);
-    - ``sort``: relevance (score, then id), newest or oldest (day, then id; undated last);
-    - ``offset``/``limit``: the page of hits to return (``limit`` None: all of them).
+    - ``sort``: relevance (tier, score, then id), newest or oldest (day, then id; undated
+      last);
+    - ``offset``/``limit``: the page of hits to return (``limit`` None: all of them);
+    - ``explain``: also return each hit's tier and the parts of its score.
     """
 
     required: Node | None = None
-    boosts: Node | None = None
-    rerank_depth: int = 100
+    boosts: tuple[tuple[str, Node], ...] = ()
+    tiers: tuple[Node, ...] = ()
     filters: tuple[Node, ...] = ()
     selections: dict[str, tuple[str, ...]] = field(default_factory=dict)
     facets: tuple[str, ...] = ()
@@ -137,6 +143,7 @@ class Plan:
     offset: int = 0
     limit: int | None = 20
     time_budget: float = 5.0  # seconds; an engine past it raises ``SearchTimeout``
+    explain: bool = False
 
 
 @dataclass(slots=True)
@@ -144,8 +151,10 @@ class Answer:
     """What an engine answers to a ``Plan``.
 
     ``hits`` are (document id, score) in order (score None when not ranked by relevance);
-    ``facets`` map each counted facet to {label: count} (labels with a count above 0);
-    ``histogram`` is [(key, count)] ascending; ``partial`` is true when part of a
+    ``tiers`` the tier of each hit when ranked by relevance (else empty); ``parts``, with
+    ``explain``, each hit's score by part (``terms`` for ``required``, then each boost's
+    name); ``facets`` map each counted facet to {label: count} (labels with a count above
+    0); ``histogram`` is [(key, count)] ascending; ``partial`` is true when part of a
     distributed index did not answer, and ``missing`` names what did not.
     """
 
@@ -155,6 +164,8 @@ class Answer:
     histogram: list[tuple[int, int]] = field(default_factory=list)
     partial: bool = False
     missing: list[str] = field(default_factory=list)
+    tiers: list[int] = field(default_factory=list)
+    parts: list[dict[str, float]] = field(default_factory=list)
 
 
 class Reader(Protocol):

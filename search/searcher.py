@@ -20,6 +20,7 @@ from indexer import schema as f
 from indexer.analysis import words
 from indexer.engine import EngineConfig
 from search import compile as qc
+from search import ranking
 from search.engines import open_reader
 from search.errors import BadQuery, NotFound, check_time
 from search.facets import facet_values, selected_labels
@@ -50,10 +51,15 @@ from search.relations import (
     summary,
 )
 from search.sections import outline, section_at
-from search.suggest import Vocabulary, closest_query, load_vocabulary, restore_accents
+from search.suggest import (
+    Vocabulary,
+    closest_query,
+    correct_accents,
+    load_vocabulary,
+    restore_accents,
+)
 
 MAX_AND_TERMS = 8  # longer queries are questions: rank by any word (BM25), never require all
-RERANK_DEPTH = 100  # candidates whose scores the boosting clauses may reorder
 SEARCH_TIME_BUDGET = 5.0  # seconds one search may take before it gives up (503)
 CITED_BY_FIELDS = ("id", "number", "title", "doc_type", "issued_date")
 
@@ -163,6 +169,7 @@ class Engine:
             for doc_id, score in answer.hits
             if doc_id in records
         ]
+        _explain(hits, answer)
         facets = self._facets(answer, request, query)
         facets[STATUS_FACET] = self._status_facet(query, request, relaxed, answer.total)
         return SearchResults(
@@ -173,7 +180,7 @@ class Engine:
             took_ms=round((time.perf_counter() - started) * 1000, 2),
             results=hits,
             facets=facets,
-            suggestion=self._suggest(query, answer.total),
+            suggestion=None if _numbered(hits) else self._suggest(query, answer.total, relaxed),
             sort=request.sort,
             terms=query.terms(),
             relaxed=relaxed,
@@ -215,20 +222,18 @@ class Engine:
     def _plan(
         self, query: Query, request: SearchRequest, any_group: bool, ranked: bool = True, **page
     ) -> Plan:
-        """The plan of a request; not ``ranked``: no boosts (counts only)."""
+        """The plan of a request; not ``ranked``: no tiers and no boosts (counts only)."""
         long_question = len(query.terms()) > MAX_AND_TERMS
-        boosts = qc.boost_query(query, headings=not long_question) if ranked else None
-        restored = self._restored(query) if ranked else None
-        if restored is not None:
-            boosts = qc.combined(boosts, qc.restored_boost(restored, headings=not long_question))
+        right = self._typed_right(query) if ranked else None
         return Plan(
             required=qc.required_query(query, any_group=any_group),
-            boosts=boosts,
-            rerank_depth=RERANK_DEPTH,
+            boosts=ranking.boosts(query, right, long_question) if ranked else (),
+            tiers=ranking.tiers(query, right) if ranked and not long_question else (),
             filters=self._filters(query, request),
             selections=self._selections(query, request),
             sort=request.sort,
             time_budget=self.time_budget,
+            explain=request.explain,
             **page,
         )
 
@@ -298,24 +303,26 @@ class Engine:
             out[name] = facet_values(name, answer.facets.get(name, {}), chosen, labels)
         return out
 
-    def _restored(self, query: Query) -> Query | None:
-        """A query typed without accents in its most likely accented form (None: typed
-        with accents, or nothing to restore)."""
-        if query.accented or not query.groups:
-            return None
-        text = restore_accents(query, self._vocabulary())
+    def _typed_right(self, query: Query) -> Query | None:
+        """The query as its likeliest accented form (``search.suggest``): restored when
+        typed without accents, corrected when typed with unlikely ones; None when there is
+        nothing to restore or correct."""
+        text = self._typed_right_text(query)
         return parse_query(text) if text else None
 
-    def _suggest(self, query: Query, total: int) -> str | None:
-        if not query.groups or (query.accented and total):
+    def _typed_right_text(self, query: Query) -> str | None:
+        if not query.groups:
             return None
-        vocabulary = self._vocabulary()
-        if not query.accented:
-            restored = restore_accents(query, vocabulary)
-            if restored:
-                return restored
-        if total == 0:
-            return closest_query(query, vocabulary, self._has_hits) or self._loosened(query)
+        if query.accented:
+            return correct_accents(query, self._vocabulary())
+        return restore_accents(query, self._vocabulary())
+
+    def _suggest(self, query: Query, total: int, relaxed: bool = False) -> str | None:
+        right = self._typed_right_text(query)
+        if right:
+            return right
+        if total == 0 or relaxed:
+            return closest_query(query, self._vocabulary(), self._has_hits) or self._loosened(query)
         return None
 
     def _loosened(self, query: Query) -> str | None:
@@ -438,6 +445,20 @@ class Engine:
     @_consistent
     def record(self, doc_id: str) -> dict:
         return _without_body(self._record(doc_id))
+
+
+def _numbered(hits: list[Hit]) -> bool:
+    """Whether the query named the first hit by its number (no spelling to suggest)."""
+    return bool(hits) and hits[0].tier == "number"
+
+
+def _explain(hits: list[Hit], answer: Answer) -> None:
+    """Each hit's tier (by name) and, when asked for, the parts of its score."""
+    for i, hit in enumerate(hits):
+        if i < len(answer.tiers):
+            hit.tier = ranking.TIER_NAMES[answer.tiers[i]]
+        if i < len(answer.parts):
+            hit.explain = {"tier": hit.tier, **answer.parts[i]}
 
 
 def _without_body(record: dict) -> dict:

@@ -3,19 +3,24 @@
 - A query typed without accents gets its most likely accented form: whole words first
   (underthesea words of the archive, ``tai cho`` -> ``tại chỗ``), then single syllables,
   each the most frequent accented spelling with that folded form.
-- A query with no hits gets the closest query that has hits (each unknown syllable replaced
-  by the nearest known one).
+- A query typed with accents gets its likely form where what was typed is unlikely
+  (``chỉ thi`` -> ``chỉ thị``, ``tỉnh ũy`` -> ``tỉnh ủy``, ``phòng chóng`` -> ``phòng
+  chống``): a word (or syllable) whose spelling the archive writes at least ``UNLIKELY``
+  times less often than its most frequent spelling with the same folded form.
+- A query with no hits, or relaxed to any word, gets the closest query that has hits
+  (each unknown syllable replaced by the nearest known one).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from indexer.analysis import fold
+from indexer.analysis import fold, has_diacritics
 from indexer.vocabulary import Vocabulary
 from search.query import Query
 
 MAX_WORD = 4
+UNLIKELY = 10  # a spelling this many times rarer than the usual one is taken for a slip
 
 
 def load_vocabulary(reader) -> Vocabulary:
@@ -55,6 +60,8 @@ def _render(
         for text in group:
             tokens = [fold(t) for t in text.tokens] if folded_input else list(text.tokens)
             words = " ".join(replace(tokens))
+            if text.prefix:
+                words += "*"
             texts.append(f'"{words}"' if text.phrase and len(text.tokens) > 1 else words)
         parts.append(" OR ".join(texts))
     return " ".join(parts)
@@ -68,6 +75,50 @@ def restore_accents(query: Query, vocab: Vocabulary) -> str | None:
         return None
     it = iter(flat)
     return _render(query, lambda toks: [next(it) for _ in toks])
+
+
+def correct_tokens(keys: list[str], vocab: Vocabulary) -> list[str]:
+    """Accented keys with each unlikely word (longest first) or syllable made likely.
+
+    >>> v = Vocabulary(words={"chi_thi": ("chỉ_thị", 40)}, syllables={"thi": ("thi", 90),
+    ...     "uy": ("ủy", 50)}, others={"thị": 30})
+    >>> correct_tokens(["chỉ", "thi", "ũy"], v), correct_tokens(["thi", "thị"], v)
+    (['chỉ', 'thị', 'ủy'], ['thi', 'thị'])
+    """
+    out, i = [], 0
+    while i < len(keys):
+        for size in range(min(MAX_WORD, len(keys) - i), 1, -1):
+            window = keys[i : i + size]
+            best = vocab.words.get(fold("_".join(window)))
+            if best is None:
+                continue
+            typed = "_".join(window)
+            likely = typed == best[0] or vocab.count(typed) * UNLIKELY >= best[1]
+            out.extend(window if likely else best[0].split("_"))
+            i += size
+            break
+        else:
+            out.append(_likely_syllable(keys[i], vocab))
+            i += 1
+    return out
+
+
+def _likely_syllable(key: str, vocab: Vocabulary) -> str:
+    """A syllable typed with accents that the archive hardly writes: its usual spelling."""
+    best = vocab.syllables.get(fold(key))
+    if best is None or best[0] == key or not has_diacritics(key):
+        return key
+    return key if vocab.count(key) * UNLIKELY >= best[1] else best[0]
+
+
+def correct_accents(query: Query, vocab: Vocabulary) -> str | None:
+    """The likely form of a query typed with accents, or None when it is already likely."""
+    keys = [t for g in query.groups for text in g for t in text.tokens]
+    fixed = correct_tokens(keys, vocab)
+    if fixed == keys:
+        return None
+    it = iter(fixed)
+    return _render(query, lambda toks: [next(it) for _ in toks], folded_input=False)
 
 
 def closest_query(query: Query, vocab: Vocabulary, has_hits: Callable[[str], bool]) -> str | None:

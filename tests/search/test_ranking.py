@@ -62,17 +62,18 @@ def test_adjacent_syllables_rank_above_scattered_ones(ranked, q):
     assert order(ranked, q)[0] == ["chi_dao", "chi_roi_dao"]
 
 
-def test_boosts_hold_each_adjacent_pair_of_the_query():
+def test_proximity_boost_holds_each_adjacent_pair_of_the_query():
     from indexer import schema as f
-    from search.compile import PAIR_BOOST, PHRASE_BOOST, boost_query
     from search.plan import Any, Phrase
     from search.query import parse_query
+    from search.ranking import PAIR_BOOST, boosts
 
-    assert boost_query(parse_query("chi dao dich"), headings=False) == Any(
-        (
-            Phrase(f.BODY_FOLDED, ("chi", "dao", "dich"), slop=1, boost=PHRASE_BOOST),
-            Phrase(f.TITLE_FOLDED, ("chi", "dao", "dich"), slop=1, boost=PHRASE_BOOST),
-            Phrase(f.BODY_FOLDED, ("chi", "dao"), slop=1, boost=PAIR_BOOST),
-            Phrase(f.BODY_FOLDED, ("dao", "dich"), slop=1, boost=PAIR_BOOST),
+    named = dict(boosts(parse_query("chi dao dich"), None, long=True))
+    assert named == {
+        "proximity": Any(
+            (
+                Phrase(f.BODY_FOLDED, ("chi", "dao"), slop=1, boost=PAIR_BOOST),
+                Phrase(f.BODY_FOLDED, ("dao", "dich"), slop=1, boost=PAIR_BOOST),
+            )
         )
-    )
+    }

@@ -1,8 +1,9 @@
 """The SolrCloud engine, read side: one ``Plan`` -> one Solr request -> one ``Answer``.
 
 - ``required`` is the scored query ``q`` (none: every document, ordered newest first);
-- ``boosts`` are scored on the ``rerank_depth`` best candidates only and added to their
-  scores, when ranked by relevance (a second request, filtered to those ids);
+- ranked by relevance, ``boosts`` are optional clauses of ``q`` (scored on every match and
+  added) and the tier is a function query sorted on first (``translate.tier_params``), so
+  that Solr pages the same order as Whoosh with ``start``/``rows``;
 - ``filters`` are ``fq``; each facet selection is a tagged ``fq`` that its own facet's
   count excludes (JSON Facet API, ``excludeTags``);
 - shards that do not answer make a partial answer (``shards.tolerant``), naming them.
@@ -25,7 +26,14 @@ from indexer.engines.solr.client import (
     SolrUnreachable,
 )
 from search.engines.solr.cluster_state import failed_shards, shard_states
-from search.engines.solr.translate import SCALE, quote, selection_filter, to_lucene
+from search.engines.solr.translate import (
+    SCALE,
+    TIER,
+    quote,
+    selection_filter,
+    tier_sort,
+    to_lucene,
+)
 from search.errors import IndexUnavailable, SearchTimeout, check_time
 from search.plan import YEAR, Answer, Plan
 
@@ -70,68 +78,73 @@ class SolrReader:
     def run(self, plan: Plan) -> Answer:
         started = time.perf_counter()
         params = self._params(plan)
-        reranked = _ranked(plan) and plan.boosts is not None
-        if plan.limit is None or reranked:
-            params["start"] = 0  # the page is cut here, from every hit or the candidates
-            params["rows"] = self._pool(plan, params)
+        if plan.limit is None:  # every hit: counted first, then fetched in one request
+            params["start"] = 0
+            params["rows"] = self._count(params, plan)
         answer = self._select(params, plan.time_budget)
         docs = answer["response"]["docs"]
+        if plan.limit is None:
+            docs = docs[plan.offset :]
+        tiers: list[int] = []
+        parts: list[dict[str, float]] = []
         if _ranked(plan):
-            hits = [(d[f.ID], d["score"] * SCALE) for d in docs]
-            if reranked:
+            hits = [(d[f.ID], round(d["score"] * SCALE, 4)) for d in docs]
+            tiers = [int(d.get(TIER, 0)) for d in docs] if plan.tiers else [0] * len(docs)
+            if plan.explain and hits:
                 check_time(started, plan.time_budget)
-                hits = self._rerank(plan, hits)
-            if plan.limit is None or reranked:
-                hits = hits[plan.offset : None if plan.limit is None else plan.offset + plan.limit]
-            hits = [(i, round(score, 4)) for i, score in hits]
+                parts = self._parts(plan, [i for i, _ in hits])
         else:
             hits = [(d[f.ID], None) for d in docs]
-            hits = hits[plan.offset :] if plan.limit is None else hits
-        return self._answer(plan, answer, hits)
+        result = self._answer(plan, answer, hits)
+        result.tiers, result.parts = tiers, parts
+        return result
 
-    def _pool(self, plan: Plan, params: dict) -> int:
-        """How many hits to fetch: the rerank candidates (``rerank_depth``, or the whole
-        page if deeper), or every hit when the plan wants them all (counted first)."""
-        if plan.limit is not None:
-            return max(plan.rerank_depth, plan.offset + plan.limit)
-        counting = {k: v for k, v in params.items() if k != "json.facet"}
+    def _count(self, params: dict, plan: Plan) -> int:
+        counting = {k: v for k, v in params.items() if k not in ("json.facet", "sort", "fl")}
         counted = self._select({**counting, "rows": 0}, plan.time_budget)
         return counted["response"]["numFound"]
 
-    def _rerank(self, plan: Plan, hits: list[tuple[str, float]]) -> list[tuple[str, float]]:
-        """Boosts scored on the candidates only (one request, global statistics) and added.
-
-        Not Solr's ReRank query parser: it scores the rerank query with each shard's own
-        statistics (a title term scored 0.13 there, 0.29 with the collection's)."""
-        if not hits:
-            return hits
-        ids = [i for i, _ in hits]
-        answer = self._select(
-            {
-                "q": to_lucene(plan.boosts, self._expand),
-                **_id_filter(ids),
-                "fl": f"{f.ID},score",
-                "rows": len(ids),
-            },
-            plan.time_budget,
-        )
-        extra = {d[f.ID]: d["score"] * SCALE for d in answer["response"]["docs"]}
-        combined = [(i, score + extra.get(i, 0.0)) for i, score in hits]
-        return sorted(combined, key=lambda hit: (-hit[1], hit[0]))
+    def _parts(self, plan: Plan, ids: list[str]) -> list[dict[str, float]]:
+        """Each hit's score by part (``explain``): one request per part, on these ids."""
+        named = [("terms", plan.required), *plan.boosts]
+        parts: list[dict[str, float]] = [{} for _ in ids]
+        for name, node in named:
+            answer = self._select(
+                {
+                    "q": to_lucene(node, self._expand),
+                    **_id_filter(ids),
+                    "fl": f"{f.ID},score",
+                    "rows": len(ids),
+                },
+                plan.time_budget,
+            )
+            scored = {d[f.ID]: d["score"] * SCALE for d in answer["response"]["docs"]}
+            for i, doc_id in enumerate(ids):
+                value = round(scored.get(doc_id, 0.0), 4)
+                parts[i][name] = round(parts[i].get(name, 0.0) + value, 4)
+        return parts
 
     def _params(self, plan: Plan) -> dict:
         ranked = _ranked(plan)
         unranked = plan.required is None and plan.sort == "relevance"
         sort = SORTS["newest"] if unranked else SORTS[plan.sort]
+        q = "*:*" if plan.required is None else to_lucene(plan.required, self._expand)
         params: dict = {
-            "q": "*:*" if plan.required is None else to_lucene(plan.required, self._expand),
             "fq": [to_lucene(node, self._expand) for node in plan.filters],
-            "sort": sort,
             "start": plan.offset,
             "rows": plan.limit if plan.limit is not None else 0,
             "fl": f"{f.ID},score" if ranked else f.ID,
             "shards.info": "true",
         }
+        if ranked and plan.boosts:  # scored on every match: +required, each boost optional
+            boosts = " ".join(to_lucene(node, self._expand) for _, node in plan.boosts)
+            q = f"(+{q} {boosts})"
+        if ranked and plan.tiers:
+            function, tier_queries = tier_sort(plan.tiers, self._expand)
+            params.update(tier_queries)
+            sort = f"{function} desc,{sort}"
+            params["fl"] += f",{TIER}:{function}"
+        params["q"], params["sort"] = q, sort
         for name, labels in plan.selections.items():
             params["fq"].append(selection_filter(name, labels))
         facets = {

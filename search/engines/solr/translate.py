@@ -16,6 +16,7 @@ from indexer import schema as f
 from search.plan import K1, All, Any, Everything, Node, Phrase, Prefix, Range, Term, Without
 
 SCALE = K1 + 1.0
+TIER = "tier"  # the pseudo-field of a hit's tier (``tier_sort``)
 TEXT_FIELDS = frozenset({*f.ACCENTED_FIELDS, *f.FOLDED_FIELDS, f.WORDS})
 NOTHING = "(+*:* -*:*)"
 SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/\s])')
@@ -88,6 +89,21 @@ def _phrase(node: Phrase) -> str:
     phrase = f"{node.field}:{quote(' '.join(node.words))}~{max(node.slop - 1, 0)}"
     words = " ".join(f"{node.field}:{escape(w)}" for w in node.words)
     return f"(+({phrase})^=0 {words})"
+
+
+def tier_sort(nodes: tuple[Node, ...], expand) -> tuple[str, dict]:
+    """A function query giving each match its tier (``search.plan.Plan.tiers``: the
+    first node matched, best first), and the request parameters it reads.
+
+    >>> function, params = tier_sort((Term("body", "chỗ"), Term("body_folded", "cho")), None)
+    >>> function, params["tier1"]
+    ('if(query($tier0,0),2,if(query($tier1,0),1,0))', '(body_folded:cho)^=1')
+    """
+    params = {f"tier{i}": f"({to_lucene(node, expand)})^=1" for i, node in enumerate(nodes)}
+    function = "0"
+    for i in reversed(range(len(nodes))):
+        function = f"if(query($tier{i},0),{len(nodes) - i},{function})"
+    return function, params
 
 
 def selection_filter(field: str, labels: tuple[str, ...]) -> str:

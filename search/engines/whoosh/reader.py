@@ -20,6 +20,7 @@ from indexer import schema as f
 from indexer.engines.whoosh.arrays import commit_file, merge_terms
 from indexer.vocabulary import Vocabulary
 from search.engines.whoosh.opened import OpenIndex, current, damage_reported
+from search.engines.whoosh.ranked import ranked
 from search.errors import check_time
 from search.plan import MONTH, YEAR, Answer, Plan
 
@@ -71,26 +72,31 @@ class WhooshReader:
             check_time(started, plan.time_budget)
             facets = {n: _counts(cols, n, _except(base, selections, n)) for n in plan.facets}
             stop = None if plan.limit is None else plan.offset + plan.limit
-            page = self._ordered(state, plan, scores, final, stop)[plan.offset :]
+            ranked = self._ordered(state, plan, scores, final, stop)
+            page = [hit[plan.offset :] for hit in ranked]
             check_time(started, plan.time_budget)
             return Answer(
                 total=int(final.sum()),
-                hits=[(cols.ids[d], s) for d, s in page],
+                hits=[(cols.ids[d], s) for d, s in zip(page[0], page[1], strict=True)],
                 facets=facets,
                 histogram=_histogram(cols, plan.histogram, final),
+                tiers=page[2],
+                parts=page[3],
             )
 
-    def _ordered(self, state, plan, scores, final, limit) -> list:
-        """Matching (document number, score) in the plan's order, at most ``limit``."""
+    def _ordered(self, state, plan, scores, final, limit) -> tuple[list, list, list, list]:
+        """Matching document numbers in the plan's order, at most ``limit``, with their
+        scores, tiers and score parts (the last three empty when not ranked)."""
         if scores is not None and plan.sort == "relevance" and final.any():
-            return _ranked(state, plan, scores, final, limit)
+            return ranked(state.evaluator, state.columns.id_rank, plan, scores, final, limit)
         docnums = np.flatnonzero(final)
         day, rank = state.columns.day[docnums], state.columns.id_rank[docnums]
         if plan.sort == "oldest":
             order = np.lexsort((rank, day))
         else:  # newest first; documents without a date last
             order = np.lexsort((-rank, np.where(day == f.UNKNOWN_DAY, -1, day)))[::-1]
-        return [(int(d), None) for d in docnums[order[:limit]]]
+        picked = docnums[order[:limit]].tolist()
+        return picked, [None] * len(picked), [], []
 
     # --- records and vocabulary --------------------------------------------------------
     def records(self, ids: list[str]) -> dict[str, dict]:
@@ -147,24 +153,6 @@ class WhooshReader:
 def open_reader(config, index_dir: Path) -> WhooshReader:
     """The engine's entry point (``search.engines.open_reader``)."""
     return WhooshReader(index_dir)
-
-
-def _ranked(state, plan: Plan, scores, final, limit) -> list:
-    """``required``'s scores pick candidates; ``boosts`` are scored on the best
-    ``rerank_depth`` of them only, and added."""
-    docnums = np.flatnonzero(final)
-    ranking = scores[docnums]
-    pool = len(docnums) if limit is None else min(len(docnums), max(limit, plan.rerank_depth))
-    if pool < len(docnums):
-        best = np.argpartition(-ranking, pool - 1)[:pool]
-        docnums, ranking = docnums[best], ranking[best]
-    if plan.boosts is not None:
-        within = np.zeros(len(final), dtype=bool)
-        within[docnums] = True
-        ranking = ranking + state.evaluator.run(plan.boosts, within).scores[docnums]
-    order = np.lexsort((state.columns.id_rank[docnums], -ranking))[:limit]
-    pairs = zip(docnums[order].tolist(), ranking[order].tolist(), strict=True)
-    return [(d, round(s, 4)) for d, s in pairs]
 
 
 def _selected(cols, name: str, values: tuple[str, ...]) -> np.ndarray:
