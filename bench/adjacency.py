@@ -154,6 +154,17 @@ def print_rows(rows: list[Row]) -> None:
         print(f"{row.name:<44}{row.score:>10.3f}{row.ms:>9.2f}")
 
 
+ACCENTED_TARGET, FOLDED_TARGET = 0.95, 0.85  # issue 21
+
+
+def print_targets(rows: list[Row]) -> None:
+    scores = {row.name: row.score for row in rows}
+    for name, target in (("tracuu, accented", ACCENTED_TARGET),
+                         ("tracuu, typed without accents", FOLDED_TARGET)):  # fmt: skip
+        met = "met" if scores[name] >= target else "NOT met"
+        print(f"  {name}: R-precision@10 {scores[name]:.3f} >= {target}: {met}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data directory")
@@ -165,7 +176,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="tracuu-adjacency-") as tmp:
         work = args.work or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        print_rows(adjacency_rows(args.data, work, args.docs, args.queries, args.jobs))
+        rows = adjacency_rows(args.data, work, args.docs, args.queries, args.jobs)
+    print_rows(rows)
+    print_targets(rows)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from pathlib import Path
 from unidecode import unidecode
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 DEFAULT_DATA = (ROOT / ".." / "shared" / "data").resolve()
 K = 10
 
@@ -193,6 +194,10 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="keep the corpus and index here (default: temp)")
     parser.add_argument("--jobs", type=int, default=None, help="indexing processes")
     parser.add_argument("--baseline-only", action="store_true", help="skip tracuu (BM25 only)")
+    parser.add_argument(
+        "--adjacency-docs", type=int, default=20000, help="adjacency archive size (0: skip)"
+    )
+    parser.add_argument("--adjacency-queries", type=int, default=300)
     args = parser.parse_args()
 
     articles, questions, qrels = load_alqac(args.data)
@@ -215,6 +220,20 @@ def main() -> None:
             rows.insert(1, ("tracuu, stripped", evaluate(run, questions, qrels, True)))
     print_table(rows)
     print_targets(dict(rows))
+    if args.adjacency_docs and not args.baseline_only:
+        print()
+        adjacency(args)
+
+
+def adjacency(args) -> None:
+    """The adjacency benchmark (``bench/adjacency.py``) in the same run."""
+    from adjacency import adjacency_rows, print_rows, print_targets
+
+    with tempfile.TemporaryDirectory(prefix="tracuu-adjacency-") as tmp:
+        work = args.work or Path(tmp)
+        rows = adjacency_rows(args.data, work, args.adjacency_docs, args.adjacency_queries)
+    print_rows(rows)
+    print_targets(rows)
 
 
 ACCENTED_TARGET, FOLDED_TARGET, GAP_TARGET = 0.90, 0.875, 0.01  # MRR@10 (issue 10)

@@ -430,10 +430,16 @@ def variants(tokens: list[str], accented: bool = True, limit: int = 8) -> list[l
     >>> variants(["lần", "thứ", "5"])
     [[('lần',), ('thứ', '5')], [('lần',), ('thứ', 'năm')], [('lần',), ('thứ', 'v')]]
     """
+    return [list(v) for v in _variants(tuple(tokens), accented, limit)]
+
+
+@lru_cache(maxsize=4096)
+def _variants(tokens: tuple[str, ...], accented: bool, limit: int) -> tuple[tuple[Unit, ...], ...]:
+    """``variants``, kept for the queries asked again (a search asks several times)."""
     results: list[list[Unit]] = [[]]
-    for options in alternatives(tokens, accented):
+    for options in alternatives(list(tokens), accented):
         results = [r + [o] for r in results for o in options][:limit]
-    return results
+    return tuple(tuple(r) for r in results)
 
 
 def alternatives(tokens: list[str], accented: bool = True) -> list[list[Unit]]:

@@ -10,6 +10,8 @@ per posting.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,6 +38,28 @@ class Evaluator:
         self.size = postings.size
         self.day = day  # the DAY column, for ``Range``
         self.expand = expand  # (field, prefix, limit) -> the field's words with that prefix
+        self._memo: dict | None = None  # inside ``memoized``: terms and phrases computed
+
+    @contextmanager
+    def memoized(self) -> Iterator[None]:
+        """Within this context, a term or phrase asked again over the same ``within`` mask
+        (the same array object) is not computed again: one plan's tiers and boosts repeat
+        many of them. Not thread-safe (the reader serializes its calls)."""
+        self._memo = {}
+        try:
+            yield
+        finally:
+            self._memo = None
+
+    def _remembered(self, key: tuple, within, compute) -> Scored:
+        """``compute()`` (unboosted), or its copy when already computed for this ``within``."""
+        if self._memo is None:
+            return compute()
+        key = (*key, id(within))
+        if key not in self._memo:
+            self._memo[key] = (compute(), within)  # ``within`` kept: its id stays unique
+        found = self._memo[key][0]
+        return Scored(found.mask.copy(), found.scores.copy())
 
     def run(self, q: Node, within: np.ndarray | None = None) -> Scored:
         """The matches of ``q``; with ``within`` (a mask), only those among it (cheaper)."""
@@ -91,6 +115,14 @@ class Evaluator:
         return ids, weights
 
     def _term(self, field: str, text: str, boost: float, within) -> Scored:
+        result = self._remembered(
+            ("t", field, text), within, lambda: self._bm25(field, text, within)
+        )
+        if boost != 1.0:
+            result.scores *= boost
+        return result
+
+    def _bm25(self, field: str, text: str, within) -> Scored:
         result = self._empty()
         ids, weights = self._hits(field, text, within)
         if not len(ids):
@@ -103,12 +135,19 @@ class Evaluator:
             scores = self.postings.idf(field, text) * (weights * (K1 + 1)) / (weights + norm)
         else:
             scores = weights
-        result.scores[ids] = scores * boost
+        result.scores[ids] = scores
         return result
 
     def _phrase(self, q: Phrase, within) -> Scored:
         """Documents with every word, then only those where they stand in order (at most
         ``slop`` positions apart; Whoosh's default 1 means adjacent)."""
+        key = ("p", q.field, q.words, q.slop)
+        result = self._remembered(key, within, lambda: self._in_a_row(q, within))
+        if q.boost != 1.0:
+            result.scores *= q.boost
+        return result
+
+    def _in_a_row(self, q: Phrase, within) -> Scored:
         parts = [self._term(q.field, word, 1.0, within) for word in q.words]
         mask = parts[0].mask.copy()
         for part in parts[1:]:
@@ -126,7 +165,7 @@ class Evaluator:
         for part in parts:
             scores += part.scores
         scores[~mask] = 0.0
-        return Scored(mask, scores * q.boost)
+        return Scored(mask, scores)
 
 
 def _in_order(positions: list[list[int]], slop: int) -> bool:

@@ -15,11 +15,12 @@ def ranked(evaluator, id_rank, plan, scores, final, limit) -> tuple[list, list, 
     (all of them when None); ``parts`` is filled only when the plan asks to explain."""
     docnums = np.flatnonzero(final)
     parts = {"terms": scores[docnums]}
-    for name, node in plan.boosts:
-        part = evaluator.run(node, final).scores[docnums]
-        parts[name] = parts[name] + part if name in parts else part
+    with evaluator.memoized():
+        for name, node in plan.boosts:
+            part = evaluator.run(node, final).scores[docnums]
+            parts[name] = parts[name] + part if name in parts else part
+        tiers = _tiers(evaluator, plan.tiers, docnums, final)
     total = np.sum(list(parts.values()), axis=0)
-    tiers = _tiers(evaluator, plan.tiers, docnums, final)
     order = np.lexsort((id_rank[docnums], -total, -tiers))[:limit]
     explained = []
     if plan.explain:
@@ -37,13 +38,14 @@ def ranked(evaluator, id_rank, plan, scores, final, limit) -> tuple[list, list, 
 
 def _tiers(evaluator, nodes, docnums: np.ndarray, final: np.ndarray) -> np.ndarray:
     """Each match's tier: ``len(nodes) - i`` for the first ``nodes[i]`` it matches, else 0.
-    Each node is evaluated only on the matches that no better tier has taken."""
+    Every node is evaluated over all the matches (``final``), so that the terms and
+    phrases the tiers and boosts share are computed once (``Evaluator.memoized``)."""
     tiers = np.zeros(len(docnums), dtype=np.int64)
     undecided = final.copy()
     for i, node in enumerate(nodes):
         if not undecided.any():
             break
-        matched = evaluator.run(node, undecided).mask & undecided
+        matched = evaluator.run(node, final).mask & undecided
         tiers[matched[docnums]] = len(nodes) - i
         undecided &= ~matched
     return tiers
