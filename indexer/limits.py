@@ -14,8 +14,6 @@ import resource
 import signal
 import threading
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 MB = 2**20
@@ -66,24 +64,36 @@ class Limits:
             )
 
 
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Raise ``LimitExceeded`` in the body after ``seconds`` (a timer signal: only in a
-    process's main thread, and only between Python steps; elsewhere no limit)."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
-        return
+class TimeLimit:
+    """``with TimeLimit(seconds) as timer:`` raises ``LimitExceeded`` in the body after
+    ``seconds`` (a timer signal: only in a process's main thread, and only between Python
+    steps; elsewhere no limit). A parser may wrap the exception in its own:
+    ``timer.expired`` tells, and ``timer.reason`` says it.
 
-    def expired(signum, frame) -> None:
-        raise LimitExceeded(f"took longer than {seconds:g} s to read (TRACUU_MAX_SECONDS_PER_FILE)")
+    >>> with TimeLimit(0) as timer:
+    ...     pass
+    >>> timer.expired
+    False
+    """
 
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    def __init__(self, seconds: float) -> None:
+        self.seconds, self.expired, self._previous = seconds, False, None
+        self.reason = f"took longer than {seconds:g} s to read (TRACUU_MAX_SECONDS_PER_FILE)"
+
+    def __enter__(self) -> TimeLimit:
+        if self.seconds and threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGALRM, self._expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._previous is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
+
+    def _expire(self, signum, frame) -> None:
+        self.expired = True
+        raise LimitExceeded(self.reason)
 
 
 def memory_limit(megabytes: int) -> None:

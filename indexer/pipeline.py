@@ -15,7 +15,7 @@ from pathlib import Path
 from indexer import schema as f
 from indexer.analysis import analyze
 from indexer.display import display_text
-from indexer.limits import LimitExceeded, Limits, time_limit
+from indexer.limits import LimitExceeded, Limits, TimeLimit
 from indexer.manifest import apply_manifest
 from indexer.metadata import extract_metadata
 from indexer.numbers import lookup_forms, number_key
@@ -121,19 +121,27 @@ def prepare(task: tuple) -> Prepared | Skipped:
     path, root, overrides, *rest = task
     limits = rest[0] if rest else Limits()
     source = path.relative_to(root).as_posix()
+    timer = TimeLimit(limits.max_seconds)
     try:
-        with time_limit(limits.max_seconds):
+        with timer:
             return _prepared(path, root, overrides, limits)
-    except LimitExceeded as exc:
+    except Exception as exc:
+        if timer.expired:  # raised in a parser, which may have wrapped it
+            return Skipped(source, timer.reason)
+        return _skipped(source, exc)
+
+
+def _skipped(source: str, exc: Exception) -> Skipped:
+    """Why a file was not indexed; an exception that says nothing of the file propagates."""
+    if isinstance(exc, LimitExceeded | SourceError):
         return Skipped(source, str(exc))
-    except MemoryError:
-        return Skipped(source, "needs more memory than this indexing process may use")
-    except FileNotFoundError:
+    if isinstance(exc, MemoryError):
+        return Skipped(source, "needs more memory than the indexing process may use")
+    if isinstance(exc, FileNotFoundError):
         return Skipped(source, "file disappeared while indexing")
-    except SourceError as exc:
-        return Skipped(source, str(exc))
-    except (OSError, ValueError) as exc:
+    if isinstance(exc, OSError | ValueError):
         return Skipped(source, f"{type(exc).__name__}: {exc}")
+    raise exc
 
 
 def _prepared(path: Path, root: Path, overrides: dict | None, limits: Limits) -> Prepared:

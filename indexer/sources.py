@@ -251,6 +251,8 @@ def _docx_text(data: bytes, limits: Limits) -> str:
     except LimitExceeded:
         raise
     except Exception as exc:  # parsers raise anything on a damaged file
+        if _out_of_memory(exc):
+            raise MemoryError from exc
         raise SourceError(f"truncated or damaged .docx: {_reason(exc)}") from None
 
 
@@ -286,6 +288,8 @@ def _pdf_text(data: bytes, limits: Limits) -> str:
     except (SourceError, LimitExceeded):
         raise
     except Exception as exc:  # parsers raise anything on a damaged file
+        if _out_of_memory(exc):
+            raise MemoryError from exc
         raise SourceError(f"truncated or damaged PDF: {_reason(exc)}") from None
     text = "\n\n".join(pages)
     if not text.strip():
@@ -342,6 +346,11 @@ def _decode_html(data: bytes) -> str:
     if _looks_binary(text[:_SAMPLE]):
         raise SourceError("binary file (not text)")
     return text
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """A parser's way of saying it ran out of memory (zlib, lxml say it in words)."""
+    return isinstance(exc, MemoryError) or "alloc" in str(exc).lower()
 
 
 def _reason(exc: BaseException) -> str:

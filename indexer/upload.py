@@ -128,7 +128,10 @@ def _job(send, root, index_dir, staged, target, engine, limits, memory_mb) -> No
         memory_limit(memory_mb)
         checked = prepare((staged, root, None, limits))
         if isinstance(checked, Skipped):
-            send.send(("refused", checked.reason))
+            reason = checked.reason
+            if "memory" in reason:
+                reason += f" (TRACUU_UPLOAD_MEMORY_MB={memory_mb})"
+            send.send(("refused", reason))
             return
         del checked
         send.send(("checked", ""))
