@@ -16,13 +16,15 @@ from docx.shared import Pt
 from api.labels import DOCUMENT_FIELDS, TABLE_COLUMNS, cell, document_heading
 
 FONT = "Times New Roman"
-_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML
+# Not allowed in XML: control characters, lone surrogates, U+FFFE/U+FFFF.
+_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+MAX_PROPERTY_CHARS = 255  # of a core property (the title): python-docx refuses more
 
 
 def clean(text: str) -> str:
-    """Text Word's XML can hold (control characters dropped).
+    """Text Word's XML can hold (control characters and lone surrogates dropped).
 
-    >>> clean("Số 342\\x0c-CV/TU")
+    >>> clean("Số 342\\x0c-CV/TU\\ud800")
     'Số 342-CV/TU'
     """
     return _XML_UNSAFE.sub("", text)
@@ -37,7 +39,7 @@ def _new_document(title: str, landscape: bool):
         section = document.sections[0]
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
-    document.core_properties.title = clean(title)
+    document.core_properties.title = clean(title)[:MAX_PROPERTY_CHARS]
     document.add_heading(clean(title), level=1)
     return document
 

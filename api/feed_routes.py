@@ -20,7 +20,7 @@ from api.labels import document_heading
 from api.schemas import ErrorOut
 from search.feeds import citing_hits, describe, search_hits
 from search.models import Hit, SearchRequest
-from search.saved import SavedSearches, params_of
+from search.saved import SavedSearches, StoreUnavailable, now, params_of
 from search.searcher import Engine
 
 router = APIRouter(
@@ -80,7 +80,10 @@ def _info(request: Request, key: str, title: str, page: str | None) -> FeedInfo:
 def atom_response(request: Request, info: FeedInfo, hits: list[Hit], saved: SavedSearches):
     """The feed, or 304 when the reader's ETag or date shows it has this version."""
     etag = content_etag(info, hits)
-    changed_at = saved.feed_changed_at(info.key, etag)
+    try:
+        changed_at = saved.feed_changed_at(info.key, etag)
+    except StoreUnavailable:  # the feed without its remembered date: now
+        changed_at = now()
     changed = datetime.fromisoformat(changed_at)
     headers = {
         "ETag": etag,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from api.schemas import HitOut
 from search.query import MAX_QUERY_CHARS
@@ -24,6 +24,16 @@ class SavedSearchIn(BaseModel):
     date_from: str | None = Field(None, description="Issued on or after (YYYY-MM-DD)")
     date_to: str | None = Field(None, description="Issued on or before (YYYY-MM-DD)")
     sort: str = Field("newest", pattern="^(relevance|newest|oldest)$")
+
+    @model_validator(mode="after")
+    def _unicode_text(self) -> SavedSearchIn:
+        """JSON can spell a lone surrogate (``"\\ud800"``), which is not text: refused."""
+        for name in ("name", "q", "doc_type", "issuer", "signer", "date_from", "date_to"):
+            value = getattr(self, name)
+            for text in value if isinstance(value, list) else [value or ""]:
+                if any("\ud800" <= c <= "\udfff" for c in text):
+                    raise ValueError(f"{name}: not valid Unicode text (a lone surrogate)")
+        return self
 
 
 class SavedSearchOut(BaseModel):

@@ -31,6 +31,7 @@ DB_NAME = "saved-searches.sqlite3"
 PARAMS = ("q", "doc_type", "issuer", "year", "signer", "date_from", "date_to", "sort")
 MAX_ID = 2**63 - 1
 MAX_FEED_VERSIONS = 10_000  # feeds of ad-hoc searches remembered; the least used go first
+FEED_TIMEOUT = 1.0  # seconds a feed waits for another writer of the database, then goes on
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS saved_searches (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -106,15 +107,22 @@ class SavedSearches:
         self._ready = False
 
     @contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        """One connection, one transaction (committed on success, rolled back on error)."""
+    def _db(self, timeout: float = 30) -> Iterator[sqlite3.Connection]:
+        """One connection, one transaction (committed on success, rolled back on error).
+
+        The first use checks the file: a damaged one is moved aside (kept, named
+        ``...damaged-<time>``) and a new one made; so is a file deleted while serving."""
         if not self.path.parent.is_dir():  # no index yet: create no folders of our own
             raise StoreUnavailable(
                 f"no folder {self.path.parent} for the saved searches: build the index "
                 "(`tracuu index`) or set TRACUU_SAVED_DB"
             )
+        if self._ready and not self.path.exists():
+            self._ready = False  # deleted while serving: made again
         try:
-            with closing(sqlite3.connect(self.path, timeout=30)) as db:
+            if not self._ready:
+                self._check()
+            with closing(sqlite3.connect(self.path, timeout=timeout)) as db:
                 db.execute("PRAGMA foreign_keys = ON")
                 if not self._ready:
                     db.execute("PRAGMA journal_mode = WAL")
@@ -122,8 +130,40 @@ class SavedSearches:
                     self._ready = True
                 with db:
                     yield db
-        except sqlite3.OperationalError as exc:  # locked past the timeout, disk full, ...
+        except sqlite3.DatabaseError as exc:  # locked past the timeout, disk full, damaged
+            if not isinstance(exc, sqlite3.OperationalError):
+                self._ready = False  # damaged: the next use checks it again
             raise StoreUnavailable(f"the saved-search database {self.path}: {exc}") from exc
+
+    def check(self) -> None:
+        """At start: a damaged database is moved aside and made anew (see ``_db``)."""
+        if self.path.parent.is_dir():
+            try:
+                self._check()
+            except sqlite3.OperationalError:
+                pass  # locked by another process: its first use here will say so
+
+    def _check(self) -> None:
+        """Move a damaged database (and its journal) aside, keeping it for whoever can
+        mend it; a new one is made in its place."""
+        if not self.path.exists():
+            return
+        try:
+            with closing(sqlite3.connect(self.path, timeout=5)) as db:
+                verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):
+                raise  # another process is writing: not damage
+            verdict = str(exc)
+        except sqlite3.DatabaseError as exc:
+            verdict = str(exc)
+        if verdict == "ok":
+            return
+        stamp = now().replace(":", "").replace("+0000", "Z")
+        for suffix in ("", "-wal", "-shm"):
+            part = self.path.with_name(self.path.name + suffix)
+            if part.exists():
+                part.replace(part.with_name(f"{part.name}.damaged-{stamp}"))
 
     # --- saved searches ----------------------------------------------------------------
     def add(self, name: str, request: SearchRequest, matching: Iterable[str]) -> SavedSearch:
@@ -186,7 +226,7 @@ class SavedSearches:
     def feed_changed_at(self, key: str, etag: str) -> str:
         """When the feed ``key`` last changed: now if its content (``etag``) is new."""
         stamp = now()
-        with self._db() as db:
+        with self._db(timeout=FEED_TIMEOUT) as db:
             row = db.execute("SELECT etag, changed_at FROM feed_versions WHERE key = ?", (key,))
             known = row.fetchone()
             changed_at = known[1] if known and known[0] == etag else stamp
