@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import document_routes, feed_routes, lookup_routes, saved_routes, search_routes
+from api.request_limits import RequestLimits
 from api.schemas import ErrorOut, HealthOut
 from api.settings import Settings, get_settings
 from indexer.build import BuildError
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(search_routes.router)
     app.include_router(document_routes.router)
     app.state.saved = SavedSearches(settings.saved_db_path())
+    app.state.saved.check()  # a damaged database is kept aside and made anew
     app.include_router(saved_routes.router)
     app.include_router(feed_routes.router)
     app.include_router(lookup_routes.router)
@@ -85,6 +87,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             backend=details.pop("backend"),
             engine=details,
         )
+
+    app.add_middleware(RequestLimits, settings=settings)  # inside the security headers
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):

@@ -23,6 +23,12 @@ class Settings(BaseSettings):
     corpus_dir: Path = Path("corpus")
     api_key: SecretStr | None = None  # unset: write endpoints answer 403
     max_upload_bytes: int = 20 * 1024 * 1024
+    # Every request (api.request_limits): other bodies, query parameters, refused keys.
+    max_body_bytes: int = 1024 * 1024  # a JSON body (saved search, batch lookup)
+    max_query_params: int = 200  # query parameters in one request
+    max_param_values: int = 50  # values of one repeated parameter (year=...&year=...)
+    key_failures: int = 20  # refused writes (401/403) per client and window, then 429
+    key_failure_window: float = 60.0  # seconds
     # What one file may cost to index (uploads and `tracuu index`; 0: no limit).
     max_inflated_mb: int = _LIMITS.max_inflated_mb  # a .docx's parts, uncompressed
     max_pages: int = _LIMITS.max_pages  # of a PDF
