@@ -24,7 +24,8 @@ class HitOut(_Model):
     snippet: str = Field(description="Best passage: HTML-escaped text, <mark> around matches")
     score: float | None = Field(description="Relevance score; null when sorted by date")
     status: str = Field(
-        default="active", description="active, amended, replaced or repealed (see documents)"
+        default="active",
+        description="active, amended, partly_repealed, replaced or repealed (see documents)",
     )
     section: SectionOut | None = Field(
         default=None, description="The section the snippet falls in; the snippet names it"
@@ -87,9 +88,17 @@ class CitingOut(_Model):
 
 
 class RelationOut(_Model):
-    type: str = Field(description="replaces, amends, repeals, implements, guides or cites")
+    type: str = Field(
+        description="replaces, amends, repeals, partly_repeals (a repeal of parts named in "
+        "scope: the document stays in force), implements, guides or cites"
+    )
     number: str = Field(description="The number the text names")
     date: str | None = Field(description="Its date when the text gives it (ISO)")
+    scope: str | None = Field(
+        default=None,
+        description="The parts it touches when the text names them (khoản 4 Điều 15, một "
+        "số điều); null: the whole document",
+    )
     id: str | None = Field(description="The archived document it resolves to, or null")
 
 
@@ -101,6 +110,9 @@ class RelatedOut(_Model):
     doc_type: str | None = None
     issuer: str | None = None
     title: str | None = None
+    scope: str | None = Field(
+        default=None, description="The parts of this document its relation touches, or null"
+    )
 
 
 class OutlineOut(_Model):
@@ -132,8 +144,9 @@ class DocumentOut(_Model):
         description="Archived documents that replace, amend, repeal, implement, guide or cite it"
     )
     status: str = Field(
-        description="active, amended, replaced or repealed: the latest relation pointing at "
-        "it wins; the manifest may state it"
+        description="active, amended, partly_repealed, replaced or repealed: a replacement "
+        "or repeal wins over an amendment or a partial repeal, then the latest relation "
+        "pointing at it; the manifest may state it"
     )
     status_by: RelatedOut | None = Field(
         description="The document whose relation decided the status, or null"

@@ -21,12 +21,14 @@ class RawDocument:
 class Relation:
     """One document this one names by number, and how (``type``: one of
     ``indexer.schema.RELATION_TYPES``); ``date`` (ISO) is the cited document's date when
-    the text gives it. Which archive document the number resolves to is decided when
-    reading (it changes as documents are added and removed)."""
+    the text gives it; ``scope`` the parts it touches when the text names them (a
+    partial repeal is ``partly_repeals``). Which archive document the number resolves
+    to is decided when reading (it changes as documents are added and removed)."""
 
     type: str
     number: str  # normalized (indexer.numbers.normalize_number)
     date: str | None = None
+    scope: str | None = None  # the parts touched ("khoản 4 Điều 15"); None: all of it
 
 
 @dataclass(slots=True)

@@ -11,9 +11,18 @@ How a phrase governs numbers (the choices, and why):
 
 - A *trigger* (``thay thế``, ``sửa đổi, bổ sung``, ``bãi bỏ``, ``hủy bỏ``, ``triển khai
   thực hiện``, ``thực hiện``, ``hướng dẫn thực hiện``...) governs the *run* of numbers
-  that follows it within ``_REACH`` characters, in the same sentence: ``thay thế một số
-  nội dung của Chỉ thị số 15/CT-UBND``. A run is numbers joined by a list connector
-  (``,``, ``và``, ``cùng``, ``hoặc``) after each one's date, issuer and subject:
+  that follows it in the same clause: within ``_REACH`` characters, or further (up to
+  ``_CLAUSE``) when no clause starts between them (a comma before a capitalized word,
+  ``, Ủy ban nhân dân tỉnh yêu cầu``), so that the amending formula ``Sửa đổi, bổ sung
+  một số điều của Quy chế <a long name> ban hành kèm theo Quyết định số ...`` is read.
+- A trigger before a colon governs the list that follows it (``Bãi bỏ toàn bộ các văn
+  bản sau đây:`` then numbered, bulleted or unmarked items, ``indexer.scope``): the
+  first document each item names.
+- A *scope* before the number (``khoản 4 Điều 15 của``, ``một số điều của``, ``Chương
+  II``) makes the relation partial (``Relation.scope``): a partial repeal is
+  ``partly_repeals``, a partial replacement ``amends`` (the document stays in force).
+- A run is numbers joined by a list connector (``,``, ``và``, ``cùng``, ``hoặc``)
+  after each one's date, issuer and subject:
   ``Thực hiện Kết luận số 07-KL/TW ngày 11/6/2021 của Bộ Chính trị và Công điện số
   1102/CĐ-TTg`` implements both.
 - Some phrases follow what they govern: ``Chỉ thị số 15/CT-UBND ... hết hiệu lực``,
@@ -23,8 +32,11 @@ How a phrase governs numbers (the choices, and why):
   the passive ``được thực hiện`` / ``được triển khai`` / ``được hướng dẫn``.
 - A trigger inside a cited document's subject (``Kế hoạch số 120/KH-UBND về triển khai
   thực hiện Chỉ thị số 15/CT-TTg``), or after a number in a citation (``Căn cứ Quyết định
-  số 07/2022/QĐ-UBND ... thay thế Chỉ thị số 15/CT-UBND``), is that document's relation,
-  not this one's: the numbers after it are cited.
+  số 07/2022/QĐ-UBND ... thay thế Chỉ thị số 15/CT-UBND``), or in the title of a document
+  this one names (``thay thế Quyết định số 45/2021/QĐ-UBND ngày ... của Ủy ban nhân dân
+  tỉnh sửa đổi, bổ sung Quyết định số 12/2019/QĐ-UBND``: no comma nor ``và`` between the
+  number and the trigger), is that document's relation, not this one's: the numbers
+  after it are cited.
 - ``Để triển khai thực hiện Thông báo kết luận và Công điện nêu trên`` points back:
   the relation goes to the numbers cited earlier whose ký hiệu names one of those types.
 - Phrases are matched in any tone placement (``huỷ bỏ`` = ``hủy bỏ``) and case, with
@@ -42,9 +54,16 @@ from bisect import bisect_left, bisect_right
 from indexer.analysis import SYLLABLE, clean, key
 from indexer.numbers import DOC_TYPES, doc_type_of, find_numbers, number_key
 from indexer.records import Relation
+from indexer.scope import list_items, scope
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_REACH = 120  # characters between a trigger and the first number it governs
+_REACH = 120  # characters between a trigger and the first number it governs, at least
+_CLAUSE = 600  # ... and at most, when no new clause starts between them
+_CLAUSE_WORD = re.compile(r",\s+(\w+)")
+_NAMING = frozenset("Quyết Chỉ Nghị Thông Công Kế Kết Quy Hướng Số Luật Điều".split())
+_LIST_INTRO = re.compile(r"(?:văn bản|sau|gồm|dưới)\W*(?:đây)?\W*$")
+_PARTIAL = {"repeals": "partly_repeals", "replaces": "amends"}
+_SCOPED = frozenset({"repeals", "replaces", "amends"})
 _AFTER = 150  # characters between a run and a trigger that follows what it governs
 _LIST_GAP = 400  # characters between two numbers of one run (dates, issuer, subject)
 
@@ -202,8 +221,9 @@ class _Scan:
     """One text's key view, its phrase events and its number occurrences, with their
     offsets in sorted lists so that every "what comes before / after" is a bisection."""
 
-    def __init__(self, view: str, occurrences: list[tuple[int, int, str]]) -> None:
-        self.view = view
+    def __init__(self, text: str, occurrences: list[tuple[int, int, str]]) -> None:
+        self.text = text
+        self.view = view = lower_view(text)
         self.occurrences = occurrences
         self.occ_starts = [o[0] for o in occurrences]
         self.events = _events(view)
@@ -270,37 +290,74 @@ def _kind(event: re.Match) -> tuple[str, str]:
 
 def _embedded(scan: _Scan, event: re.Match) -> bool:
     """A trigger that belongs to a document this sentence cites, not to this one: in its
-    subject (``Kế hoạch số 120 về triển khai ...``), or after it in a citation (``Căn cứ
-    Quyết định số 07/2022/QĐ-UBND ... thay thế Chỉ thị số 15/CT-UBND``)."""
+    subject (``Kế hoạch số 120 về triển khai ...``), after it in a citation (``Căn cứ
+    Quyết định số 07/2022/QĐ-UBND ... thay thế Chỉ thị số 15/CT-UBND``), or in the title
+    of a document named without a comma or ``và`` before the trigger (``thay thế Quyết
+    định số 45/2021/QĐ-UBND ngày ... của Ủy ban nhân dân tỉnh sửa đổi, bổ sung ...``)."""
     i = bisect_left(scan.stops, event.start()) - 1
     since = scan.stops[i] if i >= 0 else 0
     if _SUBJECT.search(scan.view, max(0, event.start() - 12), event.start()):
         return scan.number_within(since, event.start())
     k = bisect_left(scan.occ_starts, event.start()) - 1
-    if k < 0 or "," in scan.view[scan.occurrences[k][1] : event.start()]:
+    if k < 0 or scan.occurrences[k][0] < since:
+        return False
+    gap = scan.view[scan.occurrences[k][1] : event.start()]
+    if "," in gap:
         return False  # "Theo Công văn số 5599/BYT-MT, Sở Y tế hướng dẫn ...": a new clause
-    j = bisect_left(scan.starts, event.start()) - 1
-    while j >= 0 and scan.starts[j] >= since:
-        if scan.events[j].lastgroup == "reset":
-            return scan.number_within(scan.ends[j], event.start())
-        j -= 1
-    return False
+    return not re.search(r"(?<!\w)(?:và|đồng thời|nay|đã|đề nghị|yêu cầu)(?!\w)", gap)
 
 
-def _run_type(scan: _Scan, run: list) -> str:
+def _in_reach(scan: _Scan, event_end: int, start: int) -> bool:
+    """Whether a trigger ending at ``event_end`` reaches a number at ``start``: close by,
+    or in the same clause."""
+    if start - event_end <= _REACH:
+        return True
+    gap = scan.text[event_end:start]
+    if start - event_end > _CLAUSE:
+        return False
+    return not any(
+        m.group(1)[:1].isupper() and m.group(1) not in _NAMING for m in _CLAUSE_WORD.finditer(gap)
+    )
+
+
+def _run_type(scan: _Scan, run: list) -> tuple[str, int | None]:
+    """The relation type of a run, and where the text governing it ends (the trigger's
+    end, for the scope; None when no trigger before it decides)."""
     start, end = run[0][0], run[-1][1]
     event = scan.last_event_before(start)
     if event is not None:
         where, kind = _kind(event)
-        if where == "before" and start - event.end() <= _REACH:
+        if where == "before" and _in_reach(scan, event.end(), start):
             if not _embedded(scan, event):
-                return kind
+                return kind, event.end()
         elif where == "after" and start - event.end() <= _REACH and kind == "repeals":
-            return kind  # "chấm dứt hiệu lực của Quyết định số ..."
+            return kind, event.end()  # "chấm dứt hiệu lực của Quyết định số ..."
     after = scan.first_event_after(end)
     if after is not None and _kind(after)[0] == "after" and after.start() - end <= _AFTER:
-        return _kind(after)[1]
-    return "cites"
+        return _kind(after)[1], None
+    return "cites", None
+
+
+def _listed(scan: _Scan) -> dict[int, tuple[str, int]]:
+    """Number start -> (type, item start) for the first number of each item of a list
+    that a trigger before a colon governs (``Bãi bỏ các văn bản sau đây:`` / ``1. ...``)."""
+    out: dict[int, tuple[str, int]] = {}
+    for i, event in enumerate(scan.events):
+        where, kind = _kind(event)
+        if where != "before" or i + 1 >= len(scan.events):
+            continue
+        colon = scan.events[i + 1]
+        if scan.view[colon.start()] != ":" or scan.number_within(event.end(), colon.start()):
+            continue
+        if not _LIST_INTRO.search(scan.view, event.end(), colon.start()) or _embedded(scan, event):
+            continue
+        for item_start, item_end in list_items(scan.text, colon.start()):
+            k = bisect_left(scan.occ_starts, item_start)
+            if k < len(scan.occ_starts) and scan.occ_starts[k] < item_end:
+                number_start = scan.occ_starts[k]
+                if not scan.event_within(item_start + 3, number_start):
+                    out[number_start] = (kind, item_start)
+    return out
 
 
 def _pointing_back(scan: _Scan) -> list[tuple[str, str]]:
@@ -345,32 +402,44 @@ def extract_relations(text: str, own: str | None = None) -> list[Relation]:
     occurrences = _occurrences(text, own)
     if not occurrences:
         return []
-    scan = _Scan(lower_view(text), occurrences)
-    typed: list[tuple[int, str, str]] = []
+    scan = _Scan(text, occurrences)
+    listed = _listed(scan)
+    typed: list[tuple[int, str, str, str | None]] = []
     for run in _runs(scan):
-        kind = _run_type(scan, run)
-        typed += [(start, kind, number) for start, _, number in run]
+        if run[0][0] in listed:
+            kind, since = listed[run[0][0]]
+        else:
+            kind, since = _run_type(scan, run)
+        for start, end, number in run:
+            part = scope(text[since:start]) if since is not None and kind in _SCOPED else None
+            typed.append((start, _PARTIAL.get(kind, kind) if part else kind, number, part))
+            since = end if since is not None else None
     first: dict[str, int] = {}
     for start, _, number in occurrences:
         first.setdefault(number_key(number), start)
-    typed += [(first[number_key(n)], kind, n) for kind, n in _pointing_back(scan)]
+    typed += [(first[number_key(n)], kind, n, None) for kind, n in _pointing_back(scan)]
     return _collect(scan.view, occurrences, sorted(typed, key=lambda t: t[0]))
 
 
 def _collect(view: str, occurrences: list, typed: list) -> list[Relation]:
-    """One relation per (type, number key); ``cites`` only for numbers with no other."""
+    """One relation per (type, number key), the scopes of its mentions joined (none when
+    one mention names the whole document); ``cites`` only for numbers with no other."""
     dates: dict[str, str] = {}
     for _, end, number in occurrences:
         date = _date_after(view, end)
         if date:
             dates.setdefault(number_key(number), date)
-    has_type = {number_key(n) for _, kind, n in typed if kind != "cites"}
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for _, kind, number in typed:
+    has_type = {number_key(n) for _, kind, n, _ in typed if kind != "cites"}
+    found: dict[tuple[str, str], Relation] = {}
+    for _, kind, number, part in typed:
         k = number_key(number)
-        if (kind, k) in seen or (kind == "cites" and k in has_type):
+        if kind == "cites" and k in has_type:
             continue
-        seen.add((kind, k))
-        out.append(Relation(kind, number, dates.get(k)))
-    return out
+        relation = found.get((kind, k))
+        if relation is None:
+            found[(kind, k)] = Relation(kind, number, dates.get(k), part)
+        elif relation.scope and part and part.lower() not in relation.scope.lower():
+            relation.scope = f"{relation.scope}; {part}"
+        elif not part:
+            relation.scope = None
+    return list(found.values())

@@ -41,8 +41,11 @@ REFERENCE_KEYS = "reference_keys"  # their separator-blind keys, for "cited by"
 # implements... a number (indexer.relations); a document's status is read from these.
 RELATION_KEYS = "relation_keys"
 STATUS_OVERRIDE = "status_override"  # the manifest's status, when it states one
-RELATION_TYPES = ("replaces", "amends", "repeals", "implements", "guides", "cites")
-STATUSES = ("active", "amended", "replaced", "repealed")  # derived, or STATUS_OVERRIDE
+# partly_repeals: a repeal of parts of a document (Relation.scope), which stays in force
+RELATION_TYPES = (
+    "replaces", "amends", "repeals", "partly_repeals", "implements", "guides", "cites",
+)  # fmt: skip
+STATUSES = ("active", "amended", "partly_repealed", "replaced", "repealed")  # derived, or override
 
 UNKNOWN_DAY = 2**31 - 1  # what the DAY column holds for a document with no date
 

@@ -5,9 +5,17 @@ A document's status depends on *other* documents (the ones that replace, amend o
 its number), and the index changes one document at a time, so it is never stored with
 the document: ``load_statuses`` derives every status from the relation keys
 (``indexer.schema.RELATION_KEYS``, ``"replaces:15CTUBND"``) through the ``Reader``
-protocol alone, and the search facade caches the result per index version. The latest
-relation wins (by the pointing document's issue date; undated ones count as oldest); the
-manifest's ``status`` column (``STATUS_OVERRIDE``) wins over relations.
+protocol alone, and the search facade caches the result per index version.
+
+Which relation decides: one that ends the document (``replaces``, ``repeals``) wins over
+one that touches parts of it (``amends``, ``partly_repeals``: it stays in force, as
+``amended`` or ``partly_repealed``), whatever their dates, since nothing amends a document
+after it is gone; among those of one kind the latest wins (by the pointing document's
+issue date; undated ones count as oldest; on one date a replacement before a repeal, a
+partial repeal before an amendment). Each document's status is its own: A replaced by B,
+B amended by C, C repealed by D gives A replaced, B amended, C repealed; the reading
+page follows ``status_by`` from one to the next (``web.pages``). The manifest's ``status`` column
+(``STATUS_OVERRIDE``) wins over relations.
 """
 
 from __future__ import annotations
@@ -21,7 +29,12 @@ from search.plan import Any, Everything, Node, Plan, Reader, Term, Without
 
 RELATION_TYPES, STATUSES = f.RELATION_TYPES, f.STATUSES
 STATUS_FACET = f.DERIVED_FACETS[0]
-STATUS_OF = {"replaces": "replaced", "repeals": "repealed", "amends": "amended"}
+STATUS_OF = {
+    "replaces": "replaced", "repeals": "repealed",
+    "amends": "amended", "partly_repeals": "partly_repealed",
+}  # fmt: skip
+# Which relation decides, on the same document (lower first): ending ones before partial.
+STRENGTH = {"replaces": 0, "repeals": 1, "partly_repeals": 2, "amends": 3}
 FAMILY_TYPES = ("implements", "guides")
 FAMILY_DEPTH = 4  # implementation chains followed: Trung ương -> tỉnh -> huyện -> xã
 FAMILY_LIMIT = 300  # documents on one family page
@@ -73,8 +86,8 @@ def load_statuses(reader: Reader) -> Statuses:
 
 
 def _derived(reader: Reader) -> dict[str, Status]:
-    """Target id -> the status its newest replacing, repealing or amending document gives
-    (on the same date: replaces, then repeals, then amends)."""
+    """Target id -> the status its deciding relation gives (module docstring): ending
+    relations first, then the newest (on the same date: ``STRENGTH``)."""
     archived = {key for key, _ in reader.terms(f.NUMBER_KEY)}  # most cited numbers are not
     tokens = [
         t
@@ -86,17 +99,17 @@ def _derived(reader: Reader) -> dict[str, Status]:
     sources = Any(tuple(Term(f.RELATION_KEYS, t) for t in tokens))
     newest = reader.run(Plan(filters=(sources,), sort="newest", limit=None))
     rank = {doc_id: i for i, (doc_id, _) in enumerate(newest.hits)}
-    strength = {"replaces": 0, "repeals": 1, "amends": 2}
-    best: dict[str, tuple[int, int, str, str]] = {}
+    best: dict[str, tuple[bool, int, int, str, str]] = {}
     for token in tokens:
         kind, key = _split(token)
         pointing = [s for s in reader.ids_with(f.RELATION_KEYS, token) if s in rank]
         for target in reader.ids_with(f.NUMBER_KEY, key):
             for source in pointing:
-                candidate = (rank[source], strength[kind], source, kind)
+                partial = STRENGTH[kind] > 1
+                candidate = (partial, rank[source], STRENGTH[kind], source, kind)
                 if source != target and (target not in best or candidate < best[target]):
                     best[target] = candidate
-    return {t: Status(STATUS_OF[k], s, k) for t, (_, _, s, k) in best.items()}
+    return {t: Status(STATUS_OF[k], s, k) for t, (*_, s, k) in best.items()}
 
 
 def status_filter(statuses: Statuses, selected: list[str]) -> Node:
@@ -172,22 +185,40 @@ def pointing_at(reader: Reader, number: str, types=RELATION_TYPES) -> list[tuple
 
 
 def related_by(reader: Reader, record: dict) -> list[dict]:
-    """``[{"type", "id", "number", "issued_date", "doc_type", ...}]``: the documents that
-    replace, amend, repeal, implement, guide or cite ``record``, oldest first per type."""
+    """``[{"type", "id", "number", "issued_date", "doc_type", ..., "scope"}]``: the
+    documents that replace, amend, repeal, implement, guide or cite ``record``, oldest
+    first per type; ``scope`` the parts of ``record`` their relation touches (or None)."""
     if not record.get("number"):
         return []
     pairs = [(k, i) for k, i in pointing_at(reader, record["number"]) if i != record["id"]]
     records = reader.records(sorted({i for _, i in pairs}))
-    out = [{"type": k, **summary(records[i])} for k, i in pairs if i in records]
+    key = number_key(record["number"])
+    out = [
+        {"type": k, **summary(records[i]), "scope": _scope_of(records[i], k, key)}
+        for k, i in pairs
+        if i in records
+    ]
     order = {t: n for n, t in enumerate(RELATION_TYPES)}
     return sorted(out, key=lambda r: (order[r["type"]], r["issued_date"] or "9999", r["id"]))
+
+
+def _scope_of(source: dict, kind: str, key: str) -> str | None:
+    """The scope of ``source``'s relation of type ``kind`` to the number keyed ``key``."""
+    return next(
+        (
+            r.get("scope")
+            for r in source.get("relations") or []
+            if r["type"] == kind and number_key(r["number"]) == key
+        ),
+        None,
+    )
 
 
 def relations(reader: Reader, record: dict) -> list[dict]:
     """The record's typed relations, each with the id its number resolves to (or None)."""
     return [
         {"type": r["type"], "number": r["number"], "date": r.get("date"),
-         "id": resolve(reader, r["number"])}
+         "scope": r.get("scope"), "id": resolve(reader, r["number"])}
         for r in record.get("relations") or []
     ]  # fmt: skip
 

@@ -153,7 +153,10 @@ def document_page(request: Request, doc_id: str) -> Response:
         "view": view,
         "body": Markup(body.strip("\n")),
         "hits": hits,
-        "status_line": reading.status_line(view.status, view.status_by),
+        "status_line": reading.status_line(
+            view.status, view.status_by, reading.scope_of(view.related_by, view.status_by)
+        ),
+        "chain": reading.chain_lines(_status_chain(_engine(request), view)),
         "outgoing": reading.outgoing_groups(view.relations, view.references),
         "incoming": reading.incoming_groups(view.related_by),
         "back_url": views.page_url("/", SearchRequest(q=q)) if q.strip() else None,
@@ -161,6 +164,24 @@ def document_page(request: Request, doc_id: str) -> Response:
         "feed_title": "Văn bản dẫn chiếu " + _document_title(record),
     }
     return _render(request, "document.html", context, 400 if error else 200)
+
+
+def _status_chain(engine: Engine, view) -> list[dict]:
+    """What decided this document's status, then what decided that one's...: steps
+    ``{"status", "of", "by", "scope"}`` (``search.relations.chain``, through the views)."""
+    steps: list[dict] = []
+    seen = {view.record["id"]}
+    current = view
+    while current.status_by and current.status_by["id"] not in seen and len(steps) < 6:
+        by = current.status_by
+        scope = reading.scope_of(current.related_by, by)
+        steps.append({"status": current.status, "of": current.record, "by": by, "scope": scope})
+        seen.add(by["id"])
+        try:
+            current = engine.document(by["id"])
+        except SearchError:
+            break
+    return steps
 
 
 @router.get("/family/{doc_id:path}")

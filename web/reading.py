@@ -18,6 +18,7 @@ OUTGOING = {
     "replaces": "Thay thế",
     "amends": "Sửa đổi, bổ sung",
     "repeals": "Bãi bỏ",
+    "partly_repeals": "Bãi bỏ một phần",
     "implements": "Triển khai thực hiện",
     "guides": "Hướng dẫn thực hiện",
     "cites": "Dẫn chiếu",
@@ -27,14 +28,30 @@ INCOMING = {
     "replaces": "Bị thay thế bởi",
     "amends": "Được sửa đổi, bổ sung bởi",
     "repeals": "Bị bãi bỏ bởi",
+    "partly_repeals": "Bị bãi bỏ một phần bởi",
     "implements": "Được triển khai thực hiện bởi",
     "guides": "Được hướng dẫn thực hiện bởi",
     "cites": "Được dẫn chiếu bởi",
 }
 STATUS_LINES = {
     "amended": "Đã được sửa đổi, bổ sung",
+    "partly_repealed": "Đã bị bãi bỏ một phần",
     "replaced": "Đã bị thay thế",
     "repealed": "Đã bị bãi bỏ",
+}
+# ... and with the parts touched: "Đã bị bãi bỏ khoản 4 Điều 15 bởi ..."
+SCOPED_LINES = {
+    "amended": "Đã được sửa đổi, bổ sung {scope}",
+    "partly_repealed": "Đã bị bãi bỏ {scope}",
+    "replaced": "Đã bị thay thế {scope}",
+    "repealed": "Đã bị bãi bỏ {scope}",
+}
+# One step of a status chain, said of another document: "... đã bị bãi bỏ bởi ..."
+CHAIN_VERBS = {
+    "amended": "được sửa đổi, bổ sung",
+    "partly_repealed": "bị bãi bỏ một phần",
+    "replaced": "bị thay thế",
+    "repealed": "bị bãi bỏ",
 }
 UNDATED = "Chưa rõ ngày"
 MAX_DAY_COLUMNS = 12  # a family with more dates than this is laid out by month
@@ -50,13 +67,16 @@ def document_name(doc: dict) -> str:
     return named or doc.get("title") or doc.get("subject") or doc["id"]
 
 
-def status_line(status: str, by: dict | None) -> dict | None:
+def status_line(status: str, by: dict | None, scope: str | None = None) -> dict | None:
     """The reading page's status sentence (``text``), as ``lead`` + a link to ``by``
-    when a document decided it; None when the document is in force.
+    when a document decided it, naming the parts touched (``scope``); None when the
+    document is in force.
 
     >>> by = {"id": "q", "doc_type": "Quyết định", "number": "07/2022/QĐ-UBND"}
     >>> status_line("replaced", by)["text"]
     'Đã bị thay thế bởi Quyết định 07/2022/QĐ-UBND'
+    >>> status_line("partly_repealed", by, "khoản 4 Điều 15")["text"]
+    'Đã bị bãi bỏ khoản 4 Điều 15 bởi Quyết định 07/2022/QĐ-UBND'
     >>> status_line("repealed", None)["text"], status_line("active", None)
     ('Đã bị bãi bỏ (theo danh mục của kho)', None)
     """
@@ -65,8 +85,38 @@ def status_line(status: str, by: dict | None) -> dict | None:
     if by is None:
         text = f"{STATUS_LINES[status]} (theo danh mục của kho)"
         return {"text": text, "lead": text, "by": None}
-    lead = f"{STATUS_LINES[status]} bởi"
+    said = SCOPED_LINES[status].format(scope=scope) if scope else STATUS_LINES[status]
+    lead = f"{said} bởi"
     return {"text": f"{lead} {document_name(by)}", "lead": lead, "by": by}
+
+
+def scope_of(related_by: list[dict], by: dict | None) -> str | None:
+    """The parts of this document that ``by`` (the document deciding its status, with
+    its relation ``type``) touches, from the documents pointing at it."""
+    if by is None:
+        return None
+    return next(
+        (r.get("scope") for r in related_by if r["id"] == by["id"] and r["type"] == by["type"]),
+        None,
+    )
+
+
+def chain_lines(steps: list[dict]) -> list[dict]:
+    """The status chain after its first step, one sentence each: ``{"of", "verb",
+    "scope", "by"}`` for "<of> đã <verb> [<scope>] bởi <by>".
+
+    >>> b = {"id": "b", "doc_type": "Quyết định", "number": "2/QĐ"}
+    >>> c = {"id": "c", "doc_type": "Quyết định", "number": "3/QĐ"}
+    >>> steps = [{"status": "replaced", "of": {"id": "a"}, "by": b, "scope": None},
+    ...          {"status": "amended", "of": b, "by": c, "scope": "Điều 2"}]
+    >>> [(x["of"]["id"], x["verb"], x["scope"], x["by"]["id"]) for x in chain_lines(steps)]
+    [('b', 'được sửa đổi, bổ sung', 'Điều 2', 'c')]
+    """
+    return [
+        {"of": s["of"], "verb": CHAIN_VERBS[s["status"]], "scope": s["scope"], "by": s["by"]}
+        for s in steps[1:]
+        if s["status"] in CHAIN_VERBS
+    ]
 
 
 def outgoing_groups(relations: list[dict], references: list) -> list[dict]:

@@ -29,6 +29,7 @@ FACET_LABELS = {
 STATUS_LABELS = {
     "active": "Còn hiệu lực",
     "amended": "Đã được sửa đổi, bổ sung",
+    "partly_repealed": "Đã bị bãi bỏ một phần",
     "replaced": "Đã bị thay thế",
     "repealed": "Đã bị bãi bỏ",
 }

@@ -31,7 +31,7 @@ def test_decision_that_replaces_one_and_amends_another_gives_exactly_those_relat
         Relation("cites", "128/NQ-CP", "2021-10-11"),
         Relation("cites", "45/TTr-SYT", "2022-03-01"),
         Relation("replaces", "15/CT-UBND", "2020-04-02"),
-        Relation("amends", "120/KH-UBND", "2021-04-05"),
+        Relation("amends", "120/KH-UBND", "2021-04-05", "khoản 2 mục II"),
     ]
 
 
@@ -223,3 +223,100 @@ def test_parts_chapters_and_markdown_headings():
 def test_dates_and_numbers_at_line_starts_are_not_sections():
     text = "Ngày 21/7/2021, Tỉnh ủy.\n2021. Năm bản lề\n15/CT-UBND ngày 2/4/2020\nĐiều 2 của Luật"
     assert detect_sections(text) == []
+
+
+def scoped(text: str, own: str | None = None) -> list[tuple[str, str, str | None]]:
+    return [(r.type, r.number, r.scope) for r in extract_relations(text, own)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Điều 1. Bãi bỏ toàn bộ các văn bản sau đây:\n"
+        "1. Quyết định số 12/2016/QĐ-UBND ngày 5/4/2016 của UBND tỉnh ban hành Quy định về "
+        "quản lý chợ;\n2. Quyết định số 30/2017/QĐ-UBND ngày 20/9/2017 của UBND tỉnh;\n"
+        "3. Chỉ thị số 04/CT-UBND ngày 02/3/2018 của Chủ tịch UBND tỉnh.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+        # markdown: a blank line after every item; a PDF text layer wraps an item
+        "Ban Thường vụ thống nhất bãi bỏ các văn bản sau:\n\n- Quyết định số 12/2016/QĐ-UBND "
+        "ngày 5/4/2016 của UBND tỉnh ban hành Quy định\nvề quản lý chợ;\n\n"
+        "- Quyết định số 30/2017/QĐ-UBND;\n\n- Chỉ thị số 04/CT-UBND.\n\nCác cấp ủy thực hiện.",
+        # Word's automatic numbering is not text: unmarked items, one a line
+        "Bãi bỏ các văn bản sau đây:\nQuyết định số 12/2016/QĐ-UBND của UBND tỉnh;\n"
+        "Quyết định số 30/2017/QĐ-UBND của UBND tỉnh;\nChỉ thị số 04/CT-UBND.",
+    ],
+)
+def test_a_repeal_governs_the_list_after_its_colon(text):
+    assert scoped(text) == [
+        ("repeals", "12/2016/QĐ-UBND", None),
+        ("repeals", "30/2017/QĐ-UBND", None),
+        ("repeals", "04/CT-UBND", None),
+    ]
+
+
+def test_a_list_ends_where_its_items_end():
+    text = (
+        "Bãi bỏ các văn bản sau:\n- Công văn số 112-CV/HU;\n- Hướng dẫn số 03-HD/HU.\n"
+        "Các cấp ủy tiếp tục thực hiện Chỉ thị số 05-CT/TW. Căn cứ Công văn số 9-CV/TU."
+    )
+    assert scoped(text) == [
+        ("repeals", "112-CV/HU", None),
+        ("repeals", "03-HD/HU", None),
+        ("implements", "05-CT/TW", None),
+        ("cites", "9-CV/TU", None),
+    ]
+
+
+def test_a_partial_repeal_names_its_scope_and_leaves_the_document_in_force():
+    text = (
+        "Điều 2. Bãi bỏ khoản 4 Điều 15 của Quy định về quản lý hoạt động thoát nước ban "
+        "hành kèm theo Quyết định số 20/2020/QĐ-UBND ngày 15/7/2020 của UBND thành phố."
+    )
+    assert scoped(text) == [("partly_repeals", "20/2020/QĐ-UBND", "khoản 4 Điều 15")]
+    replaced = scoped("Thay thế điểm a khoản 2 Điều 5 Quyết định số 9/2021/QĐ-UBND.")
+    assert replaced == [("amends", "9/2021/QĐ-UBND", "điểm a khoản 2 Điều 5")]
+
+
+def test_the_amending_formula_reaches_past_a_long_regulation_name():
+    title = (
+        "Sửa đổi, bổ sung một số điều của Quy chế phối hợp quản lý nhà nước về an toàn thực "
+        "phẩm trên địa bàn thành phố Đà Nẵng ban hành kèm theo Quyết định số 20/2020/QĐ-UBND "
+        "ngày 15 tháng 7 năm 2020 của Ủy ban nhân dân thành phố"
+    )
+    assert scoped(title) == [("amends", "20/2020/QĐ-UBND", "một số điều")]
+    rest = (
+        " như sau:\n1. Sửa đổi khoản 2 Điều 5.\nĐiều 2. Bãi bỏ khoản 4 Điều 15 của Quy chế "
+        "ban hành kèm theo Quyết định số 20/2020/QĐ-UBND."
+    )
+    both = scoped(title + rest)
+    assert both == [
+        ("amends", "20/2020/QĐ-UBND", "một số điều"),
+        ("partly_repeals", "20/2020/QĐ-UBND", "khoản 4 Điều 15"),
+    ]
+
+
+def test_a_new_clause_ends_a_triggers_reach():
+    text = (
+        "Thực hiện chủ trương của Ban Thường vụ Tỉnh ủy về chuyển đổi số trong các cơ quan "
+        "nhà nước trên địa bàn tỉnh giai đoạn 2021-2025, Ủy ban nhân dân tỉnh đã ban hành "
+        "Kế hoạch số 12/KH-UBND."
+    )
+    assert scoped(text) == [("cites", "12/KH-UBND", None)]
+
+
+def test_a_cited_titles_own_amendment_is_not_this_documents():
+    text = (
+        "Điều 2. Quyết định này thay thế Quyết định số 45/2021/QĐ-UBND ngày 10 tháng 8 năm "
+        "2021 của Ủy ban nhân dân tỉnh sửa đổi, bổ sung Quyết định số 12/2019/QĐ-UBND ngày "
+        "01/4/2019 về quản lý thoát nước."
+    )
+    assert scoped(text) == [
+        ("replaces", "45/2021/QĐ-UBND", None),
+        ("cites", "12/2019/QĐ-UBND", None),
+    ]
+    # "và" starts this document's own second relation
+    text = "Thay thế Quyết định số 45/2021/QĐ-UBND và bãi bỏ Quyết định số 12/2019/QĐ-UBND."
+    assert scoped(text) == [
+        ("replaces", "45/2021/QĐ-UBND", None),
+        ("repeals", "12/2019/QĐ-UBND", None),
+    ]

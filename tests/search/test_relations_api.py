@@ -27,12 +27,14 @@ def statuses(client, **params) -> dict[str, str]:
 def test_decision_gives_exactly_its_typed_relations_resolved(relations_client):
     doc = relations_client.get("/api/documents/qd_07_2022").json()
     assert [r for r in doc["relations"] if r["type"] != "cites"] == [
-        {"type": "replaces", "number": "15/CT-UBND", "date": "2020-04-02", "id": "ct_15_2020"},
-        {"type": "amends", "number": "120/KH-UBND", "date": "2021-04-05", "id": "kh_120_2021"},
-    ]
+        {"type": "replaces", "number": "15/CT-UBND", "date": "2020-04-02", "scope": None,
+         "id": "ct_15_2020"},
+        {"type": "amends", "number": "120/KH-UBND", "date": "2021-04-05",
+         "scope": "khoản 2 mục II", "id": "kh_120_2021"},
+    ]  # fmt: skip
     assert [r for r in doc["relations"] if r["type"] == "cites"] == [
-        {"type": "cites", "number": "128/NQ-CP", "date": "2021-10-11", "id": None},
-        {"type": "cites", "number": "45/TTr-SYT", "date": "2022-03-01", "id": None},
+        {"type": "cites", "number": "128/NQ-CP", "date": "2021-10-11", "scope": None, "id": None},
+        {"type": "cites", "number": "45/TTr-SYT", "date": "2022-03-01", "scope": None, "id": None},
     ]
     assert doc["references"] == [
         {"number": n, "id": i}
@@ -69,7 +71,7 @@ def test_replaced_and_amended_documents_say_by_whom(relations_client):
         "địa bàn tỉnh",
     }
     assert directive["status"] == "replaced"
-    assert directive["status_by"] == {"type": "replaces", **decision}
+    assert directive["status_by"] == {"type": "replaces", **decision, "scope": None}
     assert [(r["type"], r["id"]) for r in directive["related_by"]] == [
         ("replaces", "qd_07_2022"),
         ("implements", "kh_120_2021"),
@@ -82,7 +84,13 @@ def test_replaced_and_amended_documents_say_by_whom(relations_client):
 def test_a_relation_to_a_document_not_in_the_archive_resolves_to_null(relations_client):
     directive = relations_client.get("/api/documents/ct_15_2020").json()
     assert directive["relations"] == [
-        {"type": "implements", "number": "16/CT-TTg", "date": "2020-03-31", "id": None}
+        {
+            "type": "implements",
+            "number": "16/CT-TTg",
+            "date": "2020-03-31",
+            "scope": None,
+            "id": None,
+        }
     ]
 
 
@@ -149,7 +157,8 @@ def test_bad_status_is_a_400_with_detail(relations_client):
         response = relations_client.get(path, params={"status": "hết hạn"})
         assert response.status_code == 400
         assert response.json() == {
-            "detail": "status must be one of active, amended, replaced, repealed, not 'hết hạn'"
+            "detail": "status must be one of active, amended, partly_repealed, replaced, "
+            "repealed, not 'hết hạn'"
         }
 
 
@@ -209,7 +218,7 @@ def test_the_cli_filters_by_status_and_shows_it(relations_index):
     assert "qd_20_2019  20/2019/QĐ-UBND  Quyết định  2019-08-12  (repealed)" in result.output
     wrong = runner.invoke(main, [*args[:2], "--status", "old", *args[4:]])
     assert wrong.exit_code == 1
-    assert "status must be one of active, amended, replaced, repealed" in wrong.output
+    assert "must be one of active, amended, partly_repealed, replaced, repealed" in wrong.output
 
 
 @pytest.mark.parametrize("q", ["", "karaoke", "dịch Covid-19"])

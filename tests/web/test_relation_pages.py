@@ -46,7 +46,7 @@ def test_decision_page_lists_relations_by_type_and_its_outline(relations_client)
     assert "Còn hiệu lực" in html and "notice status" not in html
     assert groups(html) == {
         "Thay thế": ["15/CT-UBND ngày 02/04/2020"],
-        "Sửa đổi, bổ sung": ["120/KH-UBND ngày 05/04/2021"],
+        "Sửa đổi, bổ sung": ["120/KH-UBND ngày 05/04/2021 (khoản 2 mục II)"],
         "Dẫn chiếu": [
             "128/NQ-CP (chưa có trong kho) ngày 11/10/2021",
             "45/TTr-SYT (chưa có trong kho) ngày 01/03/2022",
@@ -71,7 +71,7 @@ def test_decision_page_lists_relations_by_type_and_its_outline(relations_client)
 
 def test_amended_plan_and_manifest_status(relations_client):
     html = main_of(relations_client.get("/documents/kh_120_2021").text)
-    assert "Đã được sửa đổi, bổ sung bởi" in html
+    assert "Đã được sửa đổi, bổ sung khoản 2 mục II bởi" in html
     letter = main_of(relations_client.get("/documents/cv_99_2015").text)
     assert "<strong>Đã bị thay thế (theo danh mục của kho)</strong>" in letter
 
