@@ -73,28 +73,27 @@ def _flat(variant) -> tuple[str, ...]:
 
 def levels(text: Text, accented: tuple[str, ...] | None) -> dict[str, Node]:
     """The text tiers of one text (``TIERS`` but ``number``): ``accented`` is its accented
-    form (as typed, restored or corrected; None: unknown, only the folded tiers exist)."""
+    form (as typed, restored or corrected; None: unknown). What was typed, letter for
+    letter, is always ``exact`` too (``mang thai`` typed without accents is also a phrase
+    the archive may write so)."""
     if text.prefix:
         return dict.fromkeys(TIERS[1:], Everything())
     plain = tuple(folded(list(text.tokens)))
     folded_node = _either(
         [side_by_side(_flat(v), FOLDED) for v in variants(list(plain), accented=False)]
     )
+    typed = side_by_side(text.tokens, ACCENTED)
     if accented is None:
-        return {"exact": NOTHING, "equivalent": NOTHING, "folded": folded_node,
+        return {"exact": typed, "equivalent": NOTHING, "folded": folded_node,
                 "words": folded_node}  # fmt: skip
     options = variants(list(accented))
     scattered = _either([All(tuple(side_by_side(u, ACCENTED) for u in v)) for v in options])
     return {
-        "exact": side_by_side(accented, ACCENTED),
+        "exact": _either([side_by_side(accented, ACCENTED), typed]),
         "equivalent": _either([side_by_side(_flat(v), ACCENTED) for v in options]),
         "folded": folded_node,
         "words": _either([scattered, folded_node]),
     }
-
-
-def _texts(query: Query) -> list[list[Text]]:
-    return [list(group) for group in query.groups]
 
 
 def accented_forms(query: Query, typed_right: Query | None) -> list[list[tuple | None]]:

@@ -180,7 +180,9 @@ class Engine:
             took_ms=round((time.perf_counter() - started) * 1000, 2),
             results=hits,
             facets=facets,
-            suggestion=None if _numbered(hits) else self._suggest(query, answer.total, relaxed),
+            suggestion=None
+            if _numbered(hits)
+            else self._suggest(query, answer.total, relaxed, hits),
             sort=request.sort,
             terms=query.terms(),
             relaxed=relaxed,
@@ -317,12 +319,20 @@ class Engine:
             return correct_accents(query, self._vocabulary())
         return restore_accents(query, self._vocabulary())
 
-    def _suggest(self, query: Query, total: int, relaxed: bool = False) -> str | None:
+    def _suggest(self, query: Query, total: int, relaxed: bool, hits: list[Hit]) -> str | None:
+        """The likeliest accented form of what was typed; else, when the first hit does not
+        hold what was typed side by side, a likelier spelling; else, with no hits (or only
+        some words), the closest query that has hits."""
         right = self._typed_right_text(query)
         if right:
             return right
+        if query.accented and (not hits or hits[0].tier not in ("exact", "number")):
+            likelier = correct_accents(query, self._vocabulary(), strict=False)
+            if likelier:
+                return likelier
         if total == 0 or relaxed:
-            return closest_query(query, self._vocabulary(), self._has_hits) or self._loosened(query)
+            vocabulary = self._vocabulary()
+            return closest_query(query, vocabulary, self._has_hits) or self._loosened(query)
         return None
 
     def _loosened(self, query: Query) -> str | None:

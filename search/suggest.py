@@ -3,10 +3,9 @@
 - A query typed without accents gets its most likely accented form: whole words first
   (underthesea words of the archive, ``tai cho`` -> ``tại chỗ``), then single syllables,
   each the most frequent accented spelling with that folded form.
-- A query typed with accents gets its likely form where what was typed is unlikely
-  (``chỉ thi`` -> ``chỉ thị``, ``tỉnh ũy`` -> ``tỉnh ủy``, ``phòng chóng`` -> ``phòng
-  chống``): a word (or syllable) whose spelling the archive writes at least ``UNLIKELY``
-  times less often than its most frequent spelling with the same folded form.
+- A query typed with accents gets its likely form where what was typed is a slip
+  (``chỉ thi`` -> ``chỉ thị``, ``tỉnh ũy`` -> ``tỉnh ủy``; and, when what was typed is not
+  found side by side, ``phòng chóng`` -> ``phòng chống``): ``correct_tokens``.
 - A query with no hits, or relaxed to any word, gets the closest query that has hits
   (each unknown syllable replaced by the nearest known one).
 """
@@ -77,13 +76,24 @@ def restore_accents(query: Query, vocab: Vocabulary) -> str | None:
     return _render(query, lambda toks: [next(it) for _ in toks])
 
 
-def correct_tokens(keys: list[str], vocab: Vocabulary) -> list[str]:
-    """Accented keys with each unlikely word (longest first) or syllable made likely.
+def correct_tokens(keys: list[str], vocab: Vocabulary, strict: bool = True) -> list[str]:
+    """Accented keys with their slips mended, from the archive's own spellings.
 
-    >>> v = Vocabulary(words={"chi_thi": ("chỉ_thị", 40)}, syllables={"thi": ("thi", 90),
-    ...     "uy": ("ủy", 50)}, others={"thị": 30})
+    ``strict`` (what ranking trusts): a syllable the archive never writes (``ũy``) takes
+    its usual spelling; syllables typed without accents take those of the word they form
+    with their neighbours (``chỉ thi`` -> ``chỉ thị``) when the archive never writes the
+    typed form as that word and writes each of them less often than the word's spelling.
+    Not ``strict`` (a suggestion, when what was typed is not found side by side): any word
+    the archive writes ``UNLIKELY`` times less often than its usual spelling (``phòng
+    chóng`` -> ``phòng chống``).
+
+    >>> v = Vocabulary(words={"chi_thi": ("chỉ_thị", 40), "phong_chong": ("phòng_chống", 90)},
+    ...     syllables={"thi": ("thị", 90), "uy": ("ủy", 50), "chong": ("chống", 90)},
+    ...     others={"thi": 30, "chóng": 60})
     >>> correct_tokens(["chỉ", "thi", "ũy"], v), correct_tokens(["thi", "thị"], v)
     (['chỉ', 'thị', 'ủy'], ['thi', 'thị'])
+    >>> correct_tokens(["phòng", "chóng"], v), correct_tokens(["phòng", "chóng"], v, False)
+    (['phòng', 'chóng'], ['phòng', 'chống'])
     """
     out, i = [], 0
     while i < len(keys):
@@ -93,8 +103,10 @@ def correct_tokens(keys: list[str], vocab: Vocabulary) -> list[str]:
             if best is None:
                 continue
             typed = "_".join(window)
-            likely = typed == best[0] or vocab.count(typed) * UNLIKELY >= best[1]
-            out.extend(window if likely else best[0].split("_"))
+            if typed == best[0] or not _slip(window, best, vocab, strict):
+                out.extend(window)
+            else:
+                out.extend(best[0].split("_"))
             i += size
             break
         else:
@@ -103,18 +115,31 @@ def correct_tokens(keys: list[str], vocab: Vocabulary) -> list[str]:
     return out
 
 
+def _slip(window: list[str], best: tuple[str, int], vocab: Vocabulary, strict: bool) -> bool:
+    """Whether ``window`` (typed) is a slip for the word ``best``."""
+    typed = vocab.count("_".join(window))
+    if not strict:
+        return typed * UNLIKELY < best[1]
+    usual = best[0].split("_")
+    return typed == 0 and all(
+        t == u or not vocab.count(t) or not has_diacritics(t) and vocab.count(t) < vocab.count(u)
+        for t, u in zip(window, usual, strict=True)
+    )
+
+
 def _likely_syllable(key: str, vocab: Vocabulary) -> str:
-    """A syllable typed with accents that the archive hardly writes: its usual spelling."""
+    """A syllable typed with accents that the archive never writes: its usual spelling."""
     best = vocab.syllables.get(fold(key))
-    if best is None or best[0] == key or not has_diacritics(key):
+    if best is None or best[0] == key or not has_diacritics(key) or vocab.count(key):
         return key
-    return key if vocab.count(key) * UNLIKELY >= best[1] else best[0]
+    return best[0]
 
 
-def correct_accents(query: Query, vocab: Vocabulary) -> str | None:
-    """The likely form of a query typed with accents, or None when it is already likely."""
+def correct_accents(query: Query, vocab: Vocabulary, strict: bool = True) -> str | None:
+    """The likely form of a query typed with accents (``correct_tokens``), or None when
+    nothing changes."""
     keys = [t for g in query.groups for text in g for t in text.tokens]
-    fixed = correct_tokens(keys, vocab)
+    fixed = correct_tokens(keys, vocab, strict)
     if fixed == keys:
         return None
     it = iter(fixed)
