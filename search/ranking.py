@@ -4,9 +4,9 @@ and the boosts within a tier (``Plan.boosts``). Engine-free, like ``search.compi
 Tiers, best first; a match's tier is the first it reaches in every group of the query:
 
 - ``number``: a document number typed in the query (``342-CV/TU``, ``342 cv tu``) is its;
-- ``exact``: each text as typed, its syllables side by side, in the accented body, title or
-  subject (typed without accents, or with accents that the archive does not write: its
-  likeliest accented form, ``search.suggest``);
+- ``exact``: each text as typed, its syllables side by side, in the accented body (typed
+  without accents, or with accents that the archive does not write: also its likeliest
+  accented form, ``search.suggest``);
 - ``equivalent``: the same through the analysis' equivalences (``bốn`` for ``4``, ``kỹ``
   for ``kĩ``, ``Ủy ban nhân dân`` for ``UBND``);
 - ``folded``: the folded syllables side by side (of any equivalent);
@@ -23,6 +23,8 @@ accented form of a query typed without accents, or with misplaced ones).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from indexer import schema as f
 from indexer.analysis import folded, variants, words
 from indexer.numbers import number_key
@@ -33,9 +35,12 @@ from search.query import Query, Text
 TIERS = ("number", "exact", "equivalent", "folded", "words")  # best first
 TIER_NAMES = {len(TIERS) - i: name for i, name in enumerate(TIERS)} | {0: "other"}
 NOTHING = Any(())
-ACCENTED = (f.BODY, f.TITLE, f.SUBJECT)
-FOLDED = (f.BODY_FOLDED, f.TITLE_FOLDED, f.SUBJECT_FOLDED)
+# Tiers read the body, which holds the whole text (title and subject lines too): a title
+# or subject weighs within a tier (``fields``), never lifts a document above another tier.
+ACCENTED = (f.BODY,)
+FOLDED = (f.BODY_FOLDED,)
 PAIR_BOOST = 1.5  # each pair of adjacent query syllables found adjacent (proximity)
+MIN_PROXIMITY = 3  # syllables: the pair of a two-syllable sequence is its tier already
 TITLE_PHRASE_BOOST = 2.0  # the whole query side by side in the title
 WORD_BOOST = 0.3
 RESTORED_WEIGHT = 0.5  # the likeliest accented form of what was typed
@@ -191,6 +196,12 @@ def _boosted(unit: tuple[str, ...], field: str, weight: float) -> Node:
     return Phrase(field, tokens, boost=weight)
 
 
+@lru_cache(maxsize=4096)
+def _segmented(text: str) -> tuple[str, ...]:
+    """underthesea's words of a query's text (a search plans more than once)."""
+    return tuple(words(text))
+
+
 def _words(query: Query) -> list[Node]:
     """The underthesea words of the query's text, in each equivalent spelling (at most
     ``MAX_WORD_VARIANTS``) of each text."""
@@ -198,7 +209,7 @@ def _words(query: Query) -> list[Node]:
     for group in query.groups:
         for text in group:
             for variant in variants(list(text.tokens))[:MAX_WORD_VARIANTS]:
-                found.update(words(" ".join(_flat(variant))))
+                found.update(_segmented(" ".join(_flat(variant))))
     return [Term(f.WORDS, w, boost=WORD_BOOST) for w in sorted(found)]
 
 
@@ -206,7 +217,7 @@ def boosts(query: Query, typed_right: Query | None, long: bool) -> tuple[tuple[s
     """The named boosts of a query (``typed_right``: its restored or corrected form)."""
     out: list[tuple[str, Node]] = []
     sequence = _sequence(query)
-    if len(sequence) >= 2:
+    if len(sequence) >= MIN_PROXIMITY:
         field = f.BODY if query.accented else f.BODY_FOLDED
         tokens = sequence if query.accented else folded(sequence)
         out.append(("proximity", _either(proximity(tokens, field, query.accented))))
@@ -236,6 +247,7 @@ def restored(right: Query) -> Node:
                 else:
                     units.update(dict.fromkeys(variant))
     nodes = [side_by_side(unit, (f.BODY,)) for unit in units]
-    nodes += proximity(_sequence(right), f.BODY)
+    if len(_sequence(right)) >= MIN_PROXIMITY:
+        nodes += proximity(_sequence(right), f.BODY)
     nodes += _words(right)
     return Any(tuple(dict.fromkeys(nodes)), boost=RESTORED_WEIGHT)

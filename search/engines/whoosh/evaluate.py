@@ -52,13 +52,18 @@ class Evaluator:
             self._memo = None
 
     def _remembered(self, key: tuple, within, compute) -> Scored:
-        """``compute()`` (unboosted), or its copy when already computed for this ``within``."""
+        """``compute()`` (unboosted), or its copy when already computed for this ``within``
+        or for the whole index (then narrowed to ``within``)."""
         if self._memo is None:
             return compute()
-        key = (*key, id(within))
-        if key not in self._memo:
-            self._memo[key] = (compute(), within)  # ``within`` kept: its id stays unique
-        found = self._memo[key][0]
+        whole = self._memo.get((*key, None))
+        if whole is not None and within is not None:
+            mask = whole[0].mask & within
+            return Scored(mask, np.where(mask, whole[0].scores, 0.0))
+        full_key = (*key, None if within is None else id(within))
+        if full_key not in self._memo:
+            self._memo[full_key] = (compute(), within)  # ``within`` kept: its id stays unique
+        found = self._memo[full_key][0]
         return Scored(found.mask.copy(), found.scores.copy())
 
     def run(self, q: Node, within: np.ndarray | None = None) -> Scored:

@@ -15,11 +15,10 @@ def ranked(evaluator, id_rank, plan, scores, final, limit) -> tuple[list, list, 
     (all of them when None); ``parts`` is filled only when the plan asks to explain."""
     docnums = np.flatnonzero(final)
     parts = {"terms": scores[docnums]}
-    with evaluator.memoized():
-        for name, node in plan.boosts:
-            part = evaluator.run(node, final).scores[docnums]
-            parts[name] = parts[name] + part if name in parts else part
-        tiers = _tiers(evaluator, plan.tiers, docnums, final)
+    for name, node in plan.boosts:  # the reader runs a plan in ``Evaluator.memoized``
+        part = evaluator.run(node, final).scores[docnums]
+        parts[name] = parts[name] + part if name in parts else part
+    tiers = _tiers(evaluator, plan.tiers, docnums, final)
     total = np.sum(list(parts.values()), axis=0)
     order = np.lexsort((id_rank[docnums], -total, -tiers))[:limit]
     explained = []

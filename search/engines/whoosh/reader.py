@@ -56,7 +56,7 @@ class WhooshReader:
     # --- plans -------------------------------------------------------------------------
     def run(self, plan: Plan) -> Answer:
         started = time.perf_counter()
-        with self._reading() as state:
+        with self._reading() as state, state.evaluator.memoized():
             cols = state.columns
             if plan.required is None:
                 scores, base = None, cols.live.copy()
