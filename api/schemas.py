@@ -134,6 +134,21 @@ class DocumentOut(_Model):
     title: str | None
     signer: str | None
     signer_title: str | None
+    signer_capacity: str | None = Field(
+        default=None,
+        description="What the signer signs as: TM. (on behalf of), KT. (deputising), TL., "
+        "TUQ., Q. (acting), e.g. TM. Ủy ban nhân dân, KT. Chủ tịch",
+    )
+    issuers: list[str] = Field(
+        default_factory=list, description="Every issuer of a joint document (liên tịch)"
+    )
+    signatures: list[dict] = Field(
+        default_factory=list,
+        description="Every signature block of a joint document: signer, title, capacity",
+    )
+    issued_month: str | None = Field(
+        default=None, description="YYYY-MM when the document gives a month and no day"
+    )
     urgency: str | None = Field(description="Độ khẩn: Khẩn, Thượng khẩn, Hỏa tốc")
     origin: str | None = Field(default=None, description="Where a news item came from")
     body: str = Field(description="Full text, as in the document")

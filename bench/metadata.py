@@ -61,14 +61,18 @@ def extracted(doc: Document) -> dict[str, set]:
         )
         for r in doc.relations
     }  # a partial repeal is ("repeals", its scope), whatever type name carries it
+    signatures = getattr(doc, "signatures", None) or [
+        {"signer": doc.signer, "title": doc.signer_title,
+         "capacity": getattr(doc, "signer_capacity", None)}
+    ]  # fmt: skip
     out = {
         "number": {doc.number} - {None},
         "doc_type": {doc.doc_type} - {None},
         "issued_date": {getattr(doc, "issued_month", None) or doc.issued_date} - {None},
         "issuer": many("issuers", "issuer"),
-        "signer": many("signers", "signer"),
-        "signer_title": many("signer_titles", "signer_title"),
-        "capacity": many("capacities", "signer_capacity"),
+        "signer": {_text(s["signer"]) for s in signatures if s["signer"]},
+        "signer_title": {_text(s["title"]) for s in signatures if s["title"]},
+        "capacity": {_text(s["capacity"]) for s in signatures if s["capacity"]},
         "title": {_text(doc.title)} if doc.title else set(),
         "subject": {_text(doc.subject)} if doc.subject else set(),
         "relations": relations,

@@ -44,8 +44,11 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 _ORG = re.compile(
-    r"(?:tinh|thanh|huyen|thi|quan|dang) uy\b|(?:ban|so|bo|phong|cuc|chi bo|van phong|uy ban)\s"
+    r"(?:tinh|thanh|huyen|thi|quan|dang) uy\b"
+    r"|(?:ban|so|bo|phong|cuc|chi bo|van phong|uy ban)(?:\s|$)"
 )
+# Two bodies of a joint document on one line: ``SỞ Y TẾ - SỞ GIÁO DỤC VÀ ĐÀO TẠO``.
+_JOINT = re.compile(r"\s+[-–]\s+")
 _ORG_START = re.compile(
     r"(?:bo|so|uy ban|ubnd|hdnd|hoi dong|(?:tinh|thanh|huyen|dang) uy|ban|van phong|thu tuong"
     r"|chinh phu|tong cuc|cuc|chi cuc|vu|phong|vien|thanh tra|dang bo"
@@ -115,14 +118,30 @@ def _place_start(before: str) -> int:
 
 
 def header(lines: list[str]) -> list[str]:
-    """The lines before the recipients or the first paragraph of prose (at most 25)."""
+    """The lines before the recipients or the first paragraph of prose (at most 25
+    non-empty lines). A long line is prose, except a trích yếu (``V/v …``) or a title
+    line under a type heading or a line in capitals (up to ``TITLE_MAX``)."""
     out: list[str] = []
-    for line in unfold(lines[:60]):
+    previous = ""
+    for line in unfold(lines[:80]):
         text = plain(line)
-        if _RECIPIENTS.match(text) or len(text) > 160 or sum(1 for x in out if x.strip()) >= 25:
+        if _RECIPIENTS.match(text) or sum(1 for x in out if x.strip()) >= 25:
+            break
+        if len(text) > 160 and not _long_header_line(text, previous):
             break
         out.append(line)
+        previous = text or previous
     return out
+
+
+def _long_header_line(text: str, previous: str) -> bool:
+    """Whether a line over 160 characters still belongs to the header."""
+    if len(text) > TITLE_MAX:
+        return False
+    if re.match(r"V/[vV]\b", text):
+        return True
+    heading_above = bool(_HEADING.match(previous)) or (is_caps(previous) and len(previous) < 80)
+    return heading_above and not BODY_START.match(text)
 
 
 def number(lines: list[str]) -> str | None:
@@ -181,6 +200,36 @@ def date_line(line: str) -> tuple[str | None, str | None] | None:
     return place, day
 
 
+_MONTH_ONLY = re.compile(
+    r"ngày[\s._…]*tháng\s+(\d{1,2})\s+năm\s+(\d{4})$|^tháng\s+(\d{1,2})\s+năm\s+(\d{4})$",
+    re.IGNORECASE,
+)
+
+
+def month_line(line: str) -> tuple[str | None, str] | None:
+    """``(place, YYYY-MM)`` of a header date line whose day is left blank (a copy made
+    before the day was filled in: ``Châu Thành, ngày      tháng 3 năm 2024``); else None.
+
+    >>> month_line("Châu Thành, ngày      tháng 3 năm 2024")
+    ('Châu Thành', '2024-03')
+    >>> month_line("ngày ... tháng 12 năm 2023")
+    (None, '2023-12')
+    >>> month_line("Hà Nội, ngày 5 tháng 3 năm 2024")
+    """
+    text = plain(line).rstrip(" .*_")
+    match = _MONTH_ONLY.search(text)
+    if match is None:
+        return None
+    month, year = (int(g) for g in match.groups() if g is not None)
+    if not 1 <= month <= 12:
+        return None
+    before = text[: match.start()].rstrip()
+    place = squash(before.rstrip(",")) if before.endswith(",") else None
+    if before and (place is None or not place[:1].isupper() or len(place.split()) > 6):
+        return None
+    return place, f"{year:04d}-{month:02d}"
+
+
 def heading(lines: list[str]) -> int | None:
     """Index of the type heading (``CHỈ THỊ``, ``THÔNG BÁO**…``), or None.
 
@@ -208,12 +257,18 @@ def title_after_heading(lines: list[str], at: int) -> tuple[str | None, str | No
             gap = bool(parts)
             continue
         capitals = is_caps(text) and all(is_caps(p) for p in parts)
-        if (gap and not capitals) or _ends_title(text, parts):
+        if (gap and not capitals and not _about(text, parts)) or _ends_title(text, parts):
             break
         parts.append(text)
         gap = False
     title = squash(" ".join(proper(p, places=True) if is_caps(p) else p for p in parts))
     return label, (title[:1].upper() + title[1:]) or None
+
+
+def _about(text: str, parts: list[str]) -> bool:
+    """A Party title's ``về …`` line under its capitals (``NGHỊ QUYẾT`` / ``CỦA BAN CHẤP
+    HÀNH ĐẢNG BỘ TỈNH`` / ``về phát triển kinh tế biển …``), however long."""
+    return bool(parts) and all(is_caps(p) for p in parts) and text.startswith("về ")
 
 
 def _ends_title(text: str, parts: list[str]) -> bool:
@@ -224,33 +279,63 @@ def _ends_title(text: str, parts: list[str]) -> bool:
         return True
     if parts and parts[-1][-1:] in ".:;":
         return True
+    if parts and text.rstrip()[-1:] in ".:" and text[:1].isupper() and not is_caps(text):
+        return True  # a sentence of the body, where no blank line or heading ends the title
     if is_caps(text):
         return any(not is_caps(p) for p in parts) or bool(AUTHORITY.match(text))
-    return bool(parts) and all(is_caps(p) for p in parts) and len(text) > 80
+    return (
+        bool(parts)
+        and all(is_caps(p) for p in parts)
+        and len(text) > 80
+        and not _about(text, parts)
+    )
 
 
 def issuer(lines: list[str], stop: int, formal: bool = True) -> str | None:
-    """The first run of capitalized lines that is neither the national motto nor a
-    heading; the last body named in it, placed by its superior when it has no place of its
-    own (``UBND TỈNH BẮC NINH`` / ``SỞ Y TẾ`` -> ``Sở Y tế tỉnh Bắc Ninh``). In a ``formal``
-    header (one with a number or a date line) a body's name at the top counts in any case
-    (Word shows ``Bộ Giáo dục và Đào tạo`` in capitals by a style); elsewhere it may be a
-    news headline (``Thủ tướng yêu cầu …``).
+    """The first issuer of ``issuers`` (the one a single-issuer document has), or None.
 
     >>> issuer(["ĐẢNG BỘ TỈNH NGHỆ AN", "HUYỆN ỦY NAM ĐÀN", "*", "Số 45-KL/HU"], 4)
     'Huyện ủy Nam Đàn'
     """
+    found = issuers(lines, stop, formal)
+    return found[0] if found else None
+
+
+def issuers(lines: list[str], stop: int, formal: bool = True) -> list[str]:
+    """The bodies named by the first run of capitalized lines that is neither the national
+    motto nor a heading (blank lines inside the run are a converter's: Word HTML and
+    portal tables put one between cells): the last body named in it, placed by its
+    superior when it has no place of its own (``UBND TỈNH BẮC NINH`` / ``SỞ Y TẾ`` ->
+    ``Sở Y tế tỉnh Bắc Ninh``); a joint document names two or more on that line
+    (``BAN TUYÊN GIÁO - BAN DÂN VẬN``), each placed alike. In a ``formal`` header (one with
+    a number or a date line) a body's name at the top counts in any case (Word shows
+    ``Bộ Giáo dục và Đào tạo`` in capitals by a style); elsewhere it may be a news
+    headline (``Thủ tướng yêu cầu …``).
+
+    >>> issuers(["TỈNH ỦY THANH HÓA", "", "BAN TUYÊN GIÁO - BAN DÂN VẬN", "*"], 4)
+    ['Ban Tuyên giáo Tỉnh ủy Thanh Hóa', 'Ban Dân vận Tỉnh ủy Thanh Hóa']
+    >>> issuers(["BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Số: 1/QĐ-LĐTBXH"], 2)
+    ['Bộ Lao động - Thương binh và Xã hội']
+    """
     found = _issuer_lines(lines[:stop], formal)
     if not found:
-        return None
+        return []
     start = max((i for i, c in enumerate(found) if _ORG.match(fold(c))), default=0)
-    name = organization(squash(" ".join(found[start:])))
     superior = organization(squash(" ".join(found[:start])))
+    last = squash(" ".join(found[start:]))
+    parts = _JOINT.split(last)
+    if len(parts) < 2 or not all(_ORG_START.match(fold(p)) for p in parts):
+        parts = [last]
+    return [_placed(organization(part), superior, start) for part in parts]
+
+
+def _placed(name: str, superior: str, start: int) -> str:
+    """``name`` with its superior's place (or ``Trung ương``) when it has none."""
     place = _UNIT_PLACE.search(superior)
     if start and place and not _UNIT_PLACE.search(name):
-        name = f"{name} {place.group()}"
-    elif start and superior.endswith("Trung ương") and not name.endswith("Trung ương"):
-        name = f"{name} Trung ương"  # BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TUYÊN GIÁO
+        return f"{name} {place.group()}"
+    if start and superior.endswith("Trung ương") and not name.endswith("Trung ương"):
+        return f"{name} Trung ương"  # BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TUYÊN GIÁO
     return name
 
 
@@ -260,9 +345,9 @@ def _issuer_lines(lines: list[str], formal: bool) -> list[str]:
     seen = 0  # non-empty lines so far: a name not in capitals must open the document
     for line in lines:
         text = plain(line)
-        if _MOTTOS.fullmatch(fold_chars(squash(text))):
+        if not text or _MOTTOS.fullmatch(fold_chars(squash(text))):
             continue
-        seen += bool(text)
+        seen += 1
         chunks = [c.strip() for c in re.split(r"\s{2,}|\|", text) if c.strip()]
         names = [c for c in chunks if _names_a_body(c, seen <= 2 or bool(found), formal)]
         skip = re.match(r"(?:Số|SỐ|V/[vV])\b", text) or fold(text) in _URGENCY

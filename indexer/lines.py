@@ -97,7 +97,8 @@ _FOLD = {
 
 def cells(lines: list[str]) -> list[str]:
     """Lines with each line of each cell of a markdown table row on a line of its own: a
-    converter writes a Word table as ``| **SỞ Y TẾ** | **CỘNG HÒA …**<br>**Độc lập …** |``.
+    converter writes a Word table as ``| **SỞ Y TẾ** | **CỘNG HÒA …**<br>**Độc lập …** |``,
+    or (markitdown) with a cell's paragraphs joined by spaces, which ``paragraphs`` parts.
     Rule rows are dropped; other lines pass as they are.
 
     >>> cells(["| **SỞ Y TẾ** | CỘNG HÒA<br>Độc lập |", "|---|---|", "Số: 1"])
@@ -110,5 +111,33 @@ def cells(lines: list[str]) -> list[str]:
             continue
         for cell in line.strip().strip("|").split("|"):
             if not _RULE.fullmatch(cell.strip()):
-                out.extend(part.strip() for part in _BREAK.split(cell))
+                for part in _BREAK.split(cell):
+                    out.extend(paragraphs(part.strip()))
     return out
+
+
+_BOLD_EDGE = re.compile(r"(?<=\*\*)\s+(?=\S)|(?<=\S)\s+(?=\*\*\S)")
+_CELL_CUT = re.compile(
+    r"\s+(?=(?:Số|SỐ)\s*:?\s*\d|V/[vV]\s|Nơi nhận)"
+    r"|(?<=[;:,.])\s+(?=[-+•]\s)|\s+(?=-{3,}|\*(?:\s|$))|(?<=---)\s+"
+)
+
+
+def paragraphs(cell: str) -> list[str]:
+    """The paragraphs of a table cell that a converter joined with spaces: cut where bold
+    starts or ends, before ``Số``, ``V/v``, ``Nơi nhận``, a list dash, a separator rule
+    or the Party star.
+
+    >>> paragraphs("**ỦY BAN NHÂN DÂN** **TỈNH NGHỆ AN** ------- Số: 05/CT-UBND")
+    ['**ỦY BAN NHÂN DÂN**', '**TỈNH NGHỆ AN**', '-------', 'Số: 05/CT-UBND']
+    >>> paragraphs("**KT. CHỦ TỊCH** **PHÓ CHỦ TỊCH** Lê Văn A")
+    ['**KT. CHỦ TỊCH**', '**PHÓ CHỦ TỊCH**', 'Lê Văn A']
+    >>> paragraphs("Nơi nhận: - Như trên; - Lưu: VT."), paragraphs("**TỈNH ỦY** * Số 12-NQ/TU")
+    (['Nơi nhận:', '- Như trên;', '- Lưu: VT.'], ['**TỈNH ỦY**', '*', 'Số 12-NQ/TU'])
+    """
+    if len(cell) < 8 or ("**" not in cell and not re.search(r"\s(?:Số|-{3}|[-*]\s)", cell)):
+        return [cell]
+    pieces = [cell]
+    for pattern in (_BOLD_EDGE, _CELL_CUT):
+        pieces = [p.strip() for piece in pieces for p in pattern.split(piece) if p.strip()]
+    return pieces

@@ -39,7 +39,7 @@ from indexer.lines import plain
 from indexer.news import read_news
 from indexer.numbers import doc_type_of, find_numbers, number_key
 from indexer.records import Document, RawDocument
-from indexer.signature import signature
+from indexer.signature import signatures
 
 _DEBRIS = re.compile(r"\[bookmark:[^\]\n]*\]")
 _ANNOUNCER = re.compile(r"^([^\W\d_][^,.;:]{2,60}?)\s+thông báo\s+(?:ý kiến|kết luận|nội dung)")
@@ -62,7 +62,11 @@ def extract_metadata(raw: RawDocument) -> Document:
     if doc.issuer is None and doc.doc_type == "Thông báo":
         announcer = next((m for m in map(_ANNOUNCER.match, map(plain, lines)) if m), None)
         doc.issuer = announcer.group(1) if announcer else None
-    doc.signer, doc.signer_title = signature(lines)
+    signed = signatures(lines)
+    if signed:
+        doc.signer, doc.signer_title = signed[-1].signer, signed[-1].title
+        doc.signer_capacity = signed[-1].capacity
+    doc.signatures = [s.to_dict() for s in signed] if len(signed) > 1 else []
     doc.urgency = h.urgency(lines)
     own = number_key(doc.number) if doc.number else None
     doc.references = [n for n in find_numbers(body) if number_key(n) != own]
@@ -75,11 +79,17 @@ def _read_header(header: list[str], doc: Document) -> bool:
     dated = next((d for d in map(h.date_line, header) if d is not None), None)
     if dated:
         doc.place, doc.issued_date = dated
+    else:  # a day left blank: the month is all the text says
+        dated = next((d for d in map(h.month_line, header) if d is not None), None)
+        if dated:
+            doc.place, doc.issued_month = dated
     heading = h.heading(header)
     if heading is not None:
         doc.doc_type, doc.title = h.title_after_heading(header, heading)
     stop = len(header) if heading is None else heading
-    doc.issuer = h.issuer(header, stop, formal=bool(doc.number or dated))
+    doc.issuers = h.issuers(header, stop, formal=bool(doc.number or dated))
+    doc.issuer = doc.issuers[0] if doc.issuers else None
+    doc.issuers = doc.issuers if len(doc.issuers) > 1 else []
     doc.subject = h.subject(header)
     doc.doc_type = (doc_type_of(doc.number) if doc.number else None) or doc.doc_type
     if doc.doc_type is None and doc.subject:

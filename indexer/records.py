@@ -67,12 +67,17 @@ class Document:
     title: str | None = None
     signer: str | None = None
     signer_title: str | None = None
+    signer_capacity: str | None = None  # what they sign as: "TM. Ủy ban nhân dân, KT. Chủ tịch"
     urgency: str | None = None
     references: list[str] = field(default_factory=list)
     origin: str | None = None  # where a news item says it came from ("bacninh.gov.vn")
     relations: list[Relation] = field(default_factory=list)  # typed (indexer.relations)
     sections: list[Section] = field(default_factory=list)  # headings and items, in order
     status_override: str | None = None  # the manifest's status; None: derived when read
+    issuers: list[str] = field(default_factory=list)  # every issuer of a joint document
+    # every signature block of a joint document: {"signer", "title", "capacity"}
+    signatures: list[dict] = field(default_factory=list)
+    issued_month: str | None = None  # YYYY-MM when the text gives a month and no day
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -32,6 +32,10 @@ NOTHING = {
     "urgency": None,
     "references": [],
     "origin": None,
+    "signer_capacity": None,
+    "issuers": [],
+    "signatures": [],
+    "issued_month": None,
 }
 
 # --- Word: a provincial People's Committee directive (header and signature in tables) -----
@@ -531,6 +535,7 @@ EXPECTED = {
         "địa bàn tỉnh",
         "signer": "Nguyễn Thị Hạnh",
         "signer_title": "Phó Chủ tịch",
+        "signer_capacity": "TM. Ủy ban nhân dân, KT. Chủ tịch",
         "references": ["16/CT-TTg", "1068/CĐ-TTg"],
     },
     "bo/ldtbxh_qd_1520.docx": {
@@ -543,6 +548,7 @@ EXPECTED = {
         "title": LD_TITLE,
         "signer": "Đỗ Quang Vinh",
         "signer_title": "Thứ trưởng",
+        "signer_capacity": "KT. Bộ trưởng",
         "references": ["14/2017/NĐ-CP", "68/NQ-CP"],
     },
     "bo/bgddt_3280.pdf": {
@@ -555,6 +561,7 @@ EXPECTED = {
         "subject": BGD_SUBJECT,
         "signer": "Lương Quốc Tuấn",
         "signer_title": "Cục trưởng Cục Quản lý chất lượng",
+        "signer_capacity": "TL. Bộ trưởng",
         "references": ["68/NQ-CP", "1102/CĐ-TTg"],
     },
     "vpcp/tb_215.pdf": {
@@ -570,6 +577,7 @@ EXPECTED = {
         "thành phố",
         "signer": "Trần Quốc Bảo",
         "signer_title": "Phó Chủ nhiệm",
+        "signer_capacity": "KT. Bộ trưởng, Chủ nhiệm",
         "references": ["86/NQ-CP", "16/CT-TTg"],
     },
     "bo/ytdp_1234.pdf": {
@@ -594,6 +602,7 @@ EXPECTED = {
         "subject": "tổ chức Tết Trung thu an toàn",
         "signer": "Mai Văn Tuất",
         "signer_title": "Phó Bí thư Thường trực",
+        "signer_capacity": "TM. Ban Thường vụ",
         "references": ["07-KL/TW"],
     },
     "so/syt_1452.md": {
@@ -606,6 +615,7 @@ EXPECTED = {
         "subject": "triển khai tiêm vắc xin phòng Covid-19 đợt 5",
         "signer": "Nguyễn Văn Hùng",
         "signer_title": "Quyền Giám đốc",
+        "signer_capacity": "Q. Giám đốc",
         "references": ["97/KH-UBND"],
     },
     "ttg/cd_1102.txt": {
@@ -632,6 +642,7 @@ EXPECTED = {
         "Covid-19 trong tình hình mới",
         "signer": "Hoàng Văn Minh",
         "signer_title": "Bí thư",
+        "signer_capacity": "TM. Ban Thường vụ",
         "references": ["07-KL/TW", "421-CV/TU"],
     },
     "huyen/kh_215.md": {
@@ -645,6 +656,7 @@ EXPECTED = {
         "bàn huyện",
         "signer": "Nguyễn Xuân Linh",
         "signer_title": "Chủ tịch",
+        "signer_capacity": "TM. Ủy ban nhân dân",
         "references": ["97/KH-UBND"],
     },
     "ubnd/hn_chi_thi_17.html": {
@@ -658,6 +670,7 @@ EXPECTED = {
         "thành phố",
         "signer": "Nguyễn Văn Sửu",
         "signer_title": "Phó Chủ tịch",
+        "signer_capacity": "TM. Ủy ban nhân dân, KT. Chủ tịch",
         "references": ["16/CT-TTg"],
     },
     "tin/chi_thi_17.html": {

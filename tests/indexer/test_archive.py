@@ -44,27 +44,34 @@ SYT = a.EXPECTED["so/syt_1452.md"]
 
 
 @pytest.mark.parametrize(
-    ("block", "signer", "title"),
+    ("block", "signer", "title", "capacity"),
     [
         ("**KT. GIÁM ĐỐC**\n\n**PHÓ GIÁM ĐỐC**\n\n\n\n**Trần Thị Lan**",
-         "Trần Thị Lan", "Phó Giám đốc"),
+         "Trần Thị Lan", "Phó Giám đốc", "KT. Giám đốc"),
         ("K/T GIÁM ĐỐC  \nPHÓ GIÁM ĐỐC\n\n*(Đã ký)*\n\nTrần Thị Lan",
-         "Trần Thị Lan", "Phó Giám đốc"),
+         "Trần Thị Lan", "Phó Giám đốc", "KT. Giám đốc"),
         ("**TL. GIÁM ĐỐC**\n\n**CHÁNH VĂN PHÒNG**\n\n**Lê Văn Bình**",
-         "Lê Văn Bình", "Chánh Văn phòng"),
+         "Lê Văn Bình", "Chánh Văn phòng", "TL. Giám đốc"),
         ("**TUQ. CHỦ TỊCH UBND TỈNH**\n\n**GIÁM ĐỐC SỞ Y TẾ**\n\n**Nguyễn Văn Hùng**",
-         "Nguyễn Văn Hùng", "Giám đốc Sở Y tế"),
-        ("**GIÁM ĐỐC**\n\n\n\n**NGUYỄN VĂN HÙNG**", "Nguyễn Văn Hùng", "Giám đốc"),
-        ("GIÁM ĐỐC\nNGUYỄN VĂN HÙNG", "Nguyễn Văn Hùng", "Giám đốc"),
+         "Nguyễn Văn Hùng", "Giám đốc Sở Y tế", "TUQ. Chủ tịch UBND tỉnh"),
+        ("**GIÁM ĐỐC**\n\n\n\n**NGUYỄN VĂN HÙNG**", "Nguyễn Văn Hùng", "Giám đốc", None),
+        ("GIÁM ĐỐC\nNGUYỄN VĂN HÙNG", "Nguyễn Văn Hùng", "Giám đốc", None),
         ("**Q. GIÁM ĐỐC**\n\n*(Đã ký)*\n\n**Nguyễn Văn Hùng**",
-         "Nguyễn Văn Hùng", "Quyền Giám đốc"),
-        ("**T/M BAN GIÁM ĐỐC**\n\n\n**Nguyễn Văn Hùng**", "Nguyễn Văn Hùng", None),
+         "Nguyễn Văn Hùng", "Quyền Giám đốc", "Q. Giám đốc"),
+        ("**T/M BAN GIÁM ĐỐC**\n\n\n**Nguyễn Văn Hùng**", "Nguyễn Văn Hùng", None,
+         "TM. Ban Giám đốc"),
+        # the surname Lưu is no filing line; markitdown's one-line cell
+        ("**TM. ỦY BAN NHÂN DÂN**\n\n**CHỦ TỊCH**\n\n**Lưu Đức Thắng**",
+         "Lưu Đức Thắng", "Chủ tịch", "TM. Ủy ban nhân dân"),
+        ("| **KT. GIÁM ĐỐC** **PHÓ GIÁM ĐỐC** Trần Thị Lan |\n| --- |",
+         "Trần Thị Lan", "Phó Giám đốc", "KT. Giám đốc"),
     ],
 )  # fmt: skip
-def test_signature_blocks_of_every_shape_in_markdown(tmp_path, block, signer, title):
+def test_signature_blocks_of_every_shape_in_markdown(tmp_path, block, signer, title, capacity):
     text = a.SYT_MD.format(date=a.SYT_DATE, signature=block)
     (tmp_path / "cv.md").write_text(text, encoding="utf-8")
-    assert record(tmp_path, "cv.md") == {**SYT, "signer": signer, "signer_title": title}
+    expected = {**SYT, "signer": signer, "signer_title": title, "signer_capacity": capacity}
+    assert record(tmp_path, "cv.md") == expected
 
 
 def test_signature_lines_spread_over_blank_docx_paragraphs(tmp_path):
@@ -75,6 +82,7 @@ def test_signature_lines_spread_over_blank_docx_paragraphs(tmp_path):
         **expected,
         "signer": "Phạm Văn Thành",
         "signer_title": "Chủ tịch",
+        "signer_capacity": "TM. Ủy ban nhân dân",
     }
 
 

@@ -27,6 +27,7 @@ SEEDS = {
         "subject": "tiếp tục tăng cường công tác phòng, chống dịch Covid-19",
         "signer": "Trần Hồng Quảng",
         "signer_title": "Phó Bí thư",
+        "signer_capacity": "TM. Ban Thường vụ",
         "references": ["07-KL/TW", "68/NQ-CP"],
     },
     "001_093e01689cb64f89": {
@@ -37,6 +38,7 @@ SEEDS = {
         "chống dịch Covid-19 trên địa bàn huyện Trực Ninh",
         "signer": "Lê Văn Thế",
         "signer_title": "Chánh Văn phòng",
+        "signer_capacity": "TL. Ban Thường vụ",
     },
     "002_8a5523bcdb22fb49": {
         **NOTHING,
@@ -49,6 +51,7 @@ SEEDS = {
         "Covid-19 trong tình hình mới",
         "signer": "Đỗ Trọng Hưng",
         "signer_title": "Phó Bí thư Thường trực",
+        "signer_capacity": "TM. Ban Thường vụ",
         "urgency": "Khẩn",
     },
     "003_394cdeaefd9f1654": {
@@ -153,6 +156,7 @@ def test_state_style_chi_thi_header_is_read_in_full():
         "title": "Về tăng cường công tác phòng cháy, chữa cháy trên địa bàn Thành phố",
         "signer": "Nguyễn Đức Chung",
         "signer_title": "Chủ tịch",
+        "signer_capacity": "TM. Ủy ban nhân dân",
         "references": ["47-CT/TW", "136/2020/NĐ-CP"],
     }
 
@@ -316,6 +320,7 @@ def test_party_header_under_a_superior_body_names_the_issuing_body():
         "title": "Kết luận của Ban Thường vụ Huyện ủy về công tác phòng, chống dịch",
         "signer": "Lê Văn An",
         "signer_title": "Phó Bí thư",
+        "signer_capacity": "KT. Bí thư",
     }
 
 

@@ -75,7 +75,8 @@ def test_reading_page_shows_metadata_citations_and_links(web_client, script_id):
         "Ngày ban hành": "22/07/2021",
         "Cơ quan ban hành": "Tỉnh ủy Ninh Bình",
         "Trích yếu": "Tiếp tục tăng cường công tác phòng, chống dịch Covid-19",
-        "Người ký": 'Trần Hồng Quảng<span class="muted"> – Phó Bí thư</span>',
+        "Người ký": '<span class="capacity">TM. Ban Thường vụ</span><br>Trần Hồng Quảng'
+        '<span class="muted"> – Phó Bí thư</span>',
         "Độ khẩn": '<span class="muted">Thường</span>',
         "Nơi ban hành": "Ninh Bình",
     }
