@@ -272,6 +272,7 @@ _PHRASE_GROUPS: tuple[tuple[str, ...], ...] = (
     ("ly hôn", "li hôn"),
     ("ly dị", "li dị"),
     ("công ty", "công ti"),
+    ("cách ly", "cách li"),
 )
 _NUMBER_WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
 _DIGIT_OF_WORD = {w: str(i) for i, w in enumerate(_NUMBER_WORDS, start=1)}
@@ -285,6 +286,8 @@ _ORDINAL_CONTEXT = frozenset({"thứ", "thu"})
 _ROMAN_CONTEXT = frozenset({"khóa", "thứ", "chương", "phần", "mục", "hội"})
 _ROMAN_CONTEXT_FOLDED = frozenset(fold(w) for w in _ROMAN_CONTEXT)
 _ROMAN_WORDS = frozenset({"i", "v", "x", "vi", "xi"})  # also letters or syllables: accented only
+# Quarters: quý I = quý 1 ... quý IV = quý 4; after "quý" even a folded "i" or "v" is a numeral.
+_QUARTER_CONTEXT = frozenset({"quý", "quí", "quy", "qui"})
 # i/y after a consonant at the end of a syllable (QĐ 1989/QĐ-BGDĐT, Điều 9): lý/lí, kỹ/kĩ,
 # mỹ/mĩ, kỳ/kì, tỷ/tỉ, sỹ/sĩ, hỷ/hỉ, vỹ/vĩ; quý/quí with any tone. Not in uy (thủy), ai/ay,
 # nor y alone (y tế). Folded, h and v are left out: hi is not hy, vi (vi phạm) is not Vy.
@@ -363,9 +366,10 @@ def _ordinal_alternatives(context: str, tok: str, accented: bool) -> list[str]:
     and part names (``khóa 13`` <-> ``khóa XIII``, ``lần thứ V``). Those Roman numerals that
     are also syllables or letters (``vi``, ``xi``, ``v``) only when typed with accents."""
     ordinal = context in _ORDINAL_CONTEXT
-    roman_context = context in (_ROMAN_CONTEXT if accented else _ROMAN_CONTEXT_FOLDED)
+    quarter = context in _QUARTER_CONTEXT and (accented or context in ("quy", "qui"))
+    roman_context = quarter or context in (_ROMAN_CONTEXT if accented else _ROMAN_CONTEXT_FOLDED)
     words = [fold(w) for w in _ORDINALS] if not accented else list(_ORDINALS)
-    usable = accented or tok not in _ROMAN_WORDS
+    usable = accented or quarter or tok not in _ROMAN_WORDS
     if tok.isdecimal():
         value = int(tok)
     elif roman_context and tok in _ROMAN and usable:
@@ -377,8 +381,10 @@ def _ordinal_alternatives(context: str, tok: str, accented: bool) -> list[str]:
     forms = [str(value)]
     if ordinal and 1 <= value <= 10:
         forms.append(words[value - 1])
+    if quarter and not 1 <= value <= 4:
+        return []
     roman = _roman(value) if 1 <= value < 40 and roman_context else ""
-    if roman and (accented or roman not in _ROMAN_WORDS):
+    if roman and (accented or quarter or roman not in _ROMAN_WORDS):
         forms.append(roman)
     return [form for form in forms if form != tok]
 
@@ -429,6 +435,12 @@ def variants(tokens: list[str], accented: bool = True, limit: int = 8) -> list[l
     [[('btc',)], [('ban', 'tổ', 'chức')], [('bộ', 'tài', 'chính')]]
     >>> variants(["lần", "thứ", "5"])
     [[('lần',), ('thứ', '5')], [('lần',), ('thứ', 'năm')], [('lần',), ('thứ', 'v')]]
+    >>> variants(["quý", "i"])
+    [[('quý', 'i')], [('quý', '1')], [('quí', 'i')], [('quí', '1')]]
+    >>> variants(["quy", "1"], accented=False)
+    [[('quy', '1')], [('quy', 'i')], [('qui', '1')], [('qui', 'i')]]
+    >>> variants(["cách", "ly"])
+    [[('cách', 'ly')], [('cách', 'li')]]
     """
     return [list(v) for v in _variants(tuple(tokens), accented, limit)]
 
@@ -473,4 +485,9 @@ def _number_options(tokens: list[str], i: int, accented: bool) -> list[Unit]:
         return []
     context, number = tokens[i], tokens[i + 1]
     alternatives = _ordinal_alternatives(context, number, accented)
-    return [(context, number)] + [(context, alt) for alt in alternatives] if alternatives else []
+    if not alternatives:
+        return []
+    contexts = [context]
+    if context in _QUARTER_CONTEXT:  # quý I is also written quí I
+        contexts += [c for c in [iy_alternative(context, accented)] if c is not None]
+    return [(c, n) for c in contexts for n in (number, *alternatives)]

@@ -4,11 +4,16 @@ counts an engine returns shaped for display.
 A selection is tolerant (``cong van`` and ``CV`` select ``Công văn``); an engine is given
 the exact labels it matches, taken from the index's own facet vocabulary. A facet's
 counts apply every selection except its own, so the user can widen it again.
+
+One body is one value: labels that differ only in tone-mark placement or case (``Uỷ ban
+nhân dân tỉnh`` and ``Ủy ban nhân dân tỉnh``) are counted together under the form written
+most often (``merge_spellings``); selecting it selects every spelling, since a selection
+is matched without accents.
 """
 
 from __future__ import annotations
 
-from indexer.analysis import fold
+from indexer.analysis import fold, key
 from search.models import FacetValue
 from search.plan import YEAR
 
@@ -38,6 +43,32 @@ def selected_labels(values: list[str], labels: list[str]) -> tuple[str, ...]:
     return tuple(label for label in labels if any(label_matches(v, label) for v in values))
 
 
+def spelling_key(label: str) -> str:
+    """What two spellings of one label share: canonical tone placement, lower case.
+
+    >>> spelling_key("Uỷ ban nhân dân tỉnh") == spelling_key("ỦY BAN nhân dân Tỉnh")
+    True
+    """
+    return " ".join(key(w) for w in label.split())
+
+
+def merge_spellings(counts: dict[str, int]) -> dict[str, int]:
+    """``counts`` with the spellings of one label counted together under the one with the
+    highest count (ties: the first in sorted order).
+
+    >>> merge_spellings({"Uỷ ban nhân dân": 2, "Ủy ban nhân dân": 5, "Sở Y tế": 1})
+    {'Ủy ban nhân dân': 7, 'Sở Y tế': 1}
+    """
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for label, count in counts.items():
+        groups.setdefault(spelling_key(label), []).append((label, count))
+    out: dict[str, int] = {}
+    for members in groups.values():
+        best = min(members, key=lambda m: (-m[1], m[0]))[0]
+        out[best] = sum(c for _, c in members)
+    return out
+
+
 def facet_values(
     name: str, counts: dict[str, int], selected: list[str], chosen: tuple[str, ...] = ()
 ) -> list[FacetValue]:
@@ -56,13 +87,16 @@ def facet_values(
         out = [FacetValue(y, c, y in chosen) for y, c in sorted(counts.items(), reverse=True)]
         out.extend(FacetValue(y, 0, True) for y in sorted(chosen - set(counts)))
         return out
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    merged = merge_spellings(counts)
+    by_key = {spelling_key(label): label for label in merged}
+    chosen = tuple(dict.fromkeys(by_key.get(spelling_key(c), c) for c in chosen))
+    ranked = sorted(merged.items(), key=lambda item: (-item[1], item[0]))
     out = [
         FacetValue(label, count, any(label_matches(v, label) for v in selected))
         for label, count in ranked[:MAX_FACET_VALUES]
     ]
     shown = {v.value for v in out}
     out.extend(
-        FacetValue(label, counts.get(label, 0), True) for label in chosen if label not in shown
+        FacetValue(label, merged.get(label, 0), True) for label in chosen if label not in shown
     )
     return out
