@@ -16,6 +16,7 @@ from api.request_limits import RequestLimits
 from api.schemas import ErrorOut, HealthOut
 from api.settings import Settings, get_settings
 from indexer.build import BuildError
+from indexer.engines import check_index
 from indexer.locking import IndexBusy
 from search.errors import SearchError
 from search.saved import SavedSearches
@@ -80,6 +81,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def health() -> HealthOut:
         """Liveness, with the number of documents in the index and the engine holding it."""
         engine = app.state.engine
+        problems = check_index(settings.engine_config(), settings.index_dir)
+        if problems:  # sizes of the live commit's files (a truncated file, a lost one)
+            raise BuildError(f"the index is damaged: {problems[0]}")
         details = engine.health()
         return HealthOut(
             status="ok",
@@ -147,6 +151,17 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def index_unwritable(request: Request, exc: Exception) -> JSONResponse:
         """A write while `tracuu index` runs, or onto a damaged index: try again later."""
         return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "5"})
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        """An error no route expected: a damaged index says so (503), anything else is
+        ours (500)."""
+        settings = request.app.state.settings
+        problems = check_index(settings.engine_config(), settings.index_dir)
+        if problems:
+            detail = f"the index is damaged: {problems[0]}"
+            return JSONResponse({"detail": detail}, status_code=503)
+        return JSONResponse({"detail": "internal error"}, status_code=500)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_input(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -12,6 +12,7 @@ import click
 from api.settings import Settings
 from api.solr_cli import solr
 from indexer.build import BuildError, BuildReport, build_index
+from indexer.engines import check_index
 from indexer.locking import IndexBusy
 from indexer.progress import BarProgress, SilentProgress
 from search.batch import lookup_numbers, read_numbers
@@ -114,18 +115,38 @@ def serve(host: str, port: int, index_dir, corpus_dir, quiet: bool) -> None:
             limits=settings.limits(),
             progress=SilentProgress() if quiet else BarProgress(),
         )
-    except (BuildError, IndexBusy) as exc:
-        raise click.ClickException(str(exc)) from exc
-    if not quiet:
-        _print_report(report)
+    except (BuildError, IndexBusy) as exc:  # serve anyway: /healthz and searches say it
+        click.echo(f"Error: {exc}; serving it as it is (answers 503 until fixed)", err=True)
+    else:
+        if not quiet:
+            _print_report(report)
     app = create_app(settings)
     try:
         count = app.state.engine.document_count()
     except SearchError as exc:
-        raise click.ClickException(str(exc)) from exc
-    for line in welcome_lines(f"http://{host}:{port}", app.state.engine, count):
-        click.echo(line, err=True)
+        click.echo(f"Error: {exc}", err=True)
+    else:
+        for line in welcome_lines(f"http://{host}:{port}", app.state.engine, count):
+            click.echo(line, err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
+@click.option("--index-dir", help="Index directory (default: $TRACUU_INDEX_DIR or data/index)")
+def check(index_dir: str | None) -> None:
+    """Verify every file of the index (sizes, checksums, every record readable)."""
+    settings = _settings(index_dir)
+    problems = check_index(settings.engine_config(), settings.index_dir, full=True)
+    for problem in problems:
+        click.echo(f"damaged: {problem}", err=True)
+    if problems:
+        sys.exit(1)
+    try:
+        with _engine(settings) as engine:
+            count = engine.document_count()
+    except SearchError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"ok: {settings.index_dir}, {count:,} documents, every file as committed")
 
 
 @main.command()

@@ -92,6 +92,7 @@ def read_document(
         409: {"model": ErrorOut, "description": "Another file already holds this document id"},
         413: {"model": ErrorOut, "description": "The file is over the size limit"},
         415: {"model": ErrorOut, "description": "Not a supported file type"},
+        507: {"model": ErrorOut, "description": "No space left to store the file"},
     },
 )
 def upload_document(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
 from api.schemas import HitOut
 from search.query import MAX_QUERY_CHARS
@@ -19,7 +19,7 @@ class SavedSearchIn(BaseModel):
     q: str = Field("", max_length=MAX_QUERY_CHARS, description="Query text, as for /api/search")
     doc_type: list[str] = Field([], max_length=50, description="Type filter (OR)")
     issuer: list[str] = Field([], max_length=50, description="Issuer filter (OR)")
-    year: list[int] = Field([], max_length=50, description="Year filter (OR)")
+    year: list[StrictInt] = Field([], max_length=50, description="Year filter (OR)")
     signer: list[str] = Field([], max_length=50, description="Signer filter (OR)")
     date_from: str | None = Field(None, description="Issued on or after (YYYY-MM-DD)")
     date_to: str | None = Field(None, description="Issued on or before (YYYY-MM-DD)")

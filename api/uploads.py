@@ -77,9 +77,8 @@ def store_upload(settings: Settings, lock: threading.Lock, name: str, data: byte
     target = root / UPLOAD_DIR / name
     with lock:
         check_one_document(target, root)
-        target.parent.mkdir(parents=True, exist_ok=True)
         staged = staged_name(target, secrets.token_hex(4))
-        staged.write_bytes(data)
+        _store(staged, data)
         try:
             outcome = index_upload(
                 root,
@@ -95,3 +94,15 @@ def store_upload(settings: Settings, lock: threading.Lock, name: str, data: byte
     if not outcome.indexed:
         raise HTTPException(400, f"cannot index {name}: {outcome.reason}")
     return target.relative_to(root).as_posix()
+
+
+def _store(staged: Path, data: bytes) -> None:
+    """Write the uploaded bytes; a full disk is a 507 that leaves no partial file."""
+    try:
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        staged.write_bytes(data)
+    except OSError as exc:
+        staged.unlink(missing_ok=True)
+        raise HTTPException(
+            507, f"cannot store the file ({exc.strerror or exc}): free space on the server"
+        ) from exc

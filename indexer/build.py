@@ -9,16 +9,19 @@ leaves the last good index searchable.
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.analysis import WORDS_MAX_CHARS
 from indexer.engine import BuildError, EngineConfig
 from indexer.engines import open_writer
-from indexer.limits import Limits
+from indexer.limits import MB, Limits
 from indexer.locking import build_lock
 from indexer.manifest import read_manifest
 from indexer.pipeline import content_hash
@@ -29,6 +32,9 @@ from indexer.sources import find_files
 __all__ = ["BuildError", "BuildReport", "build_index", "remove_documents"]
 # Larger files are skipped with their size: a 64 MB text needs about 3 GB to index.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# Seconds a build waits for the lock: a build killed a moment ago may still be releasing
+# it (its workers die with it, ``indexer.processes``).
+LOCK_WAIT = 2.0
 
 
 @dataclass
@@ -76,16 +82,19 @@ def build_index(
     root, index_dir = Path(root).resolve(), Path(index_dir)
     if not root.is_dir():
         raise BuildError(f"corpus directory not found: {root}")
-    progress = progress or SilentProgress()
+    progress, limits = progress or SilentProgress(), limits or Limits()
     report = BuildReport()
-    with build_lock(index_dir):
+    with build_lock(index_dir, wait=LOCK_WAIT), _disk_full_is_a_build_error(index_dir):
+        check_free_space(index_dir, limits)
         overrides, problems = read_manifest(root / "manifest.csv")
         report.notes.extend(problems)
         writer = open_writer(engine or EngineConfig(), index_dir, rebuild=rebuild)
         try:
             known = writer.known_hashes()
-            todo, seen = _plan(root, files, known, overrides, report, limits or Limits())
+            todo, seen = _plan(root, files, known, overrides, report, limits)
             removed = [] if files is not None else sorted(set(known) - seen)
+            if todo or removed:
+                check_free_space(index_dir, limits)  # again, just before writing
             _write(writer, todo, removed, known, jobs, progress, report)
             writer.finish()
             report.documents = writer.document_count()
@@ -95,12 +104,37 @@ def build_index(
     return report
 
 
+def check_free_space(index_dir: Path, limits: Limits) -> None:
+    """``BuildError`` when the index's disk has less than ``limits.min_free_mb`` free."""
+    free = shutil.disk_usage(index_dir).free
+    if free < limits.min_free_mb * MB:
+        raise BuildError(
+            f"only {free / MB:,.1f} MB free on the disk of {index_dir}; a build needs at "
+            f"least {limits.min_free_mb:,} MB (TRACUU_MIN_FREE_MB): free some space, run again"
+        )
+
+
+@contextmanager
+def _disk_full_is_a_build_error(index_dir: Path) -> Iterator[None]:
+    """The disk filling up mid-build: a ``BuildError`` saying so (nothing was committed;
+    the next build removes what this one left)."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        raise BuildError(
+            f"the disk of {index_dir} is full ({exc.strerror}); nothing was committed: "
+            "free some space and run again"
+        ) from exc
+
+
 def remove_documents(
     index_dir: Path, ids: Iterable[str], engine: EngineConfig | None = None
 ) -> int:
     """Delete documents by id in one commit; returns how many were in the index."""
     ids = list(ids)
-    with build_lock(index_dir):
+    with build_lock(index_dir, wait=LOCK_WAIT):
         writer = open_writer(engine or EngineConfig(), index_dir)
         try:
             present = [doc_id for doc_id in ids if doc_id in writer.known_hashes()]

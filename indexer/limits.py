@@ -25,8 +25,9 @@ class LimitExceeded(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """Per-file limits (``0`` turns one off). Settings: ``TRACUU_MAX_INFLATED_MB``,
-    ``TRACUU_MAX_PAGES``, ``TRACUU_MAX_CHARACTERS``, ``TRACUU_MAX_SECONDS_PER_FILE``.
+    """Per-file limits (``0`` turns one off), and the free space a build keeps. Settings:
+    ``TRACUU_MAX_INFLATED_MB``, ``TRACUU_MAX_PAGES``, ``TRACUU_MAX_CHARACTERS``,
+    ``TRACUU_MAX_SECONDS_PER_FILE``, ``TRACUU_MIN_FREE_MB``.
 
     >>> Limits().max_pages, Limits(max_pages=0).pages_ok(10**6)
     (2000, True)
@@ -36,6 +37,7 @@ class Limits:
     max_pages: int = 2000  # of a PDF
     max_characters: int = 64_000_000  # of the text read from any file (64 MB of text: 3 GB)
     max_seconds: float = 120.0  # to read, extract and analyze one file
+    min_free_mb: int = 64  # free on the index's disk, before a build and before it writes
 
     def pages_ok(self, pages: int) -> bool:
         return not self.max_pages or pages <= self.max_pages

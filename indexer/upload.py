@@ -13,10 +13,10 @@ The caller serializes uploads (one at a time per server).
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
 import signal
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,8 +29,8 @@ from indexer.records import Skipped
 
 GRACE = 60.0  # seconds, on top of the per-file limit: starting the child, committing
 _PRELOAD = ["indexer.build", "indexer.pipeline", "underthesea", "docx", "pypdf", "bs4"]
-_PR_SET_PDEATHSIG = 1
 _context = None
+_SWAPPING = threading.Event()  # in the child: the file is being swapped in and indexed
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +66,12 @@ def index_upload(
     cannot be written); in both cases ``target`` is as it was."""
     context = _fork_server()
     receive, send = context.Pipe(duplex=False)
-    args = (send, root, index_dir, staged, target, engine, limits, memory_mb)
+    watched, alive = context.Pipe(duplex=False)  # ``alive`` closes when this process dies
+    args = (send, watched, root, index_dir, staged, target, engine, limits, memory_mb)
     child = context.Process(target=_job, args=args, name="tracuu-upload", daemon=True)
     child.start()
     send.close()
+    watched.close()
     try:
         kind, detail = _receive(receive, child, limits.max_seconds + GRACE)
         if kind == "stopped":
@@ -89,6 +91,7 @@ def index_upload(
             child.kill()
         child.join()
         receive.close()
+        alive.close()
 
 
 def _fork_server():
@@ -121,10 +124,10 @@ def _stopped_reason(child, limits: Limits, memory_mb: int) -> str:
     )
 
 
-def _job(send, root, index_dir, staged, target, engine, limits, memory_mb) -> None:
+def _job(send, watched, root, index_dir, staged, target, engine, limits, memory_mb) -> None:
     """In the child: check the file, then swap it in and index it."""
     try:
-        _die_with_parent()
+        threading.Thread(target=_exit_with_server, args=(watched,), daemon=True).start()
         memory_limit(memory_mb)
         checked = prepare((staged, root, None, limits))
         if isinstance(checked, Skipped):
@@ -135,11 +138,27 @@ def _job(send, root, index_dir, staged, target, engine, limits, memory_mb) -> No
             return
         del checked
         send.send(("checked", ""))
-        send.send(_swap_and_index(root, index_dir, staged, target, engine, limits))
+        _SWAPPING.set()
+        outcome = _swap_and_index(root, index_dir, staged, target, engine, limits)
+        send.send(outcome)
     except MemoryError:
         send.send(("refused", f"needs more than {memory_mb:,} MB (TRACUU_UPLOAD_MEMORY_MB)"))
+    except OSError:
+        pass  # the server is gone: nobody to tell
     finally:
         send.close()
+
+
+def _exit_with_server(watched) -> None:
+    """End this process when the server dies (its end of ``watched`` closes). The fork
+    server outlives the server while one of its children runs, so the parent-death
+    signal (``indexer.processes``) would come only when the job is done."""
+    try:
+        watched.recv()
+    except (EOFError, OSError):
+        pass
+    if not _SWAPPING.is_set():  # swapping: finish, so that a failure puts the file back
+        os._exit(1)
 
 
 def _swap_and_index(root, index_dir, staged, target, engine, limits) -> tuple[str, str]:
@@ -191,12 +210,3 @@ def _recover(staged: Path, target: Path) -> None:
         aside.unlink(missing_ok=True)
     else:
         _put_back(target, aside, had=aside.exists())
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent (the fork server, which exits with
-    the server) dies: no indexing process outlives the service."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass  # not Linux: the child ends with its job

@@ -19,3 +19,14 @@ def open_writer(config: EngineConfig, index_dir: Path, rebuild: bool = False) ->
     ``rebuild`` starts an empty index that replaces the current one at ``finish``."""
     module = import_module(f"{__name__}.{config.checked().backend}.writer")
     return module.open_writer(config, Path(index_dir), rebuild)
+
+
+def check_index(config: EngineConfig, index_dir: Path, full: bool = False) -> list[str]:
+    """What is wrong with the index (empty: nothing found): the engine's ``integrity``
+    module checks sizes, or with ``full`` every byte and record; an engine without one
+    (a server's own checks) finds nothing."""
+    try:
+        module = import_module(f"{__name__}.{config.checked().backend}.integrity")
+    except ModuleNotFoundError:
+        return []
+    return module.check(Path(index_dir), full=full)

@@ -8,11 +8,13 @@ import os
 import random
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -150,11 +152,13 @@ def test_damaged_index_gives_503_and_names_the_rebuild(good_index, tmp_path, how
 
 def test_damaged_postings_show_when_a_search_reads_them(good_index, tmp_path):
     """Opening reads only tables; a posting arrays file cut short is found by the search
-    that reads it, which says so (503, not 500) and names the fix."""
+    that reads it, which says so (503, not 500) and names the fix; /healthz finds it
+    first (its size is not the one committed)."""
     index_dir = damage(good_index, tmp_path / "index", "truncated posting arrays")
     app = create_app(Settings(index_dir=index_dir, corpus_dir=CORPUS))
     with TestClient(app) as client:
-        assert client.get("/healthz").status_code == 200
+        health = client.get("/healthz")
+        assert health.status_code == 503 and ".tpa has" in health.json()["detail"]
         for q in ("covid", "4 tai cho", '"bốn tại chỗ"', "tỉnh ủy"):
             response = client.get("/api/search", params={"q": q})
             assert response.status_code == 503, (q, response.text)
@@ -190,16 +194,33 @@ def test_cli_on_a_damaged_index_says_rebuild_and_exits_nonzero(good_index, tmp_p
     assert len(indexed_ids(index_dir)) == 5
 
 
-def test_serve_on_a_damaged_index_says_so_and_exits_nonzero(good_index, tmp_path):
-    index_dir = damage(good_index, tmp_path / "index", "truncated segment")
-    done = subprocess.run(
-        [TRACUU, "serve", "--port", "0", "--quiet", "--index-dir", str(index_dir),
+@pytest.mark.parametrize("how", ["truncated segment", "garbled toc"])
+def test_serve_on_a_damaged_index_starts_and_answers_503_with_the_fix(good_index, tmp_path, how):
+    index_dir = damage(good_index, tmp_path / "index", how)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [TRACUU, "serve", "--port", str(port), "--quiet", "--index-dir", str(index_dir),
          "--corpus-dir", str(CORPUS)],
-        capture_output=True, text=True, timeout=60,
+        stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    assert done.returncode != 0
-    assert "damaged" in done.stderr and "tracuu index --rebuild" in done.stderr
-    assert "Traceback" not in done.stderr
+    try:
+        health = None
+        for _ in range(600):
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert health is not None and health.status_code == 503, health
+        assert "tracuu index --rebuild" in health.json()["detail"]
+        search = httpx.get(f"http://127.0.0.1:{port}/api/search", params={"q": "covid"})
+        assert search.status_code == 503
+    finally:
+        server.terminate()
+        stderr = server.communicate(timeout=30)[1]
+    assert "damaged" in stderr and "Traceback" not in stderr
 
 
 def test_missing_index_says_run_tracuu_index(tmp_path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import queue as queues
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ from indexer.engines.whoosh.codec import writer_options
 from indexer.engines.whoosh.inverted import InvertingWriter
 from indexer.engines.whoosh.schema import whoosh_fields
 from indexer.pipeline import prepare
+from indexer.processes import die_with_parent
 from indexer.records import Skipped
 
 # Documents per segment a worker writes. Whoosh writes a term's postings once per segment
@@ -58,7 +60,8 @@ def split_tasks(tasks: list[tuple], parts: int) -> list[list[tuple]]:
     return [s for s in shares if s]
 
 
-def _worker(folder: str, tasks: list[tuple], limitmb: int, out) -> None:
+def _worker(folder: str, tasks: list[tuple], limitmb: int, out, parent: int) -> None:
+    die_with_parent(parent)  # a killed build leaves no worker holding its lock
     # A segment's vocabulary and pooled postings are many small objects that live until it
     # is written: the cyclic garbage collector would walk them again and again, for
     # nothing. It runs once per segment instead, for what the segment's writer leaves,
@@ -98,7 +101,9 @@ def write_segments(
     context = multiprocessing.get_context("fork")
     out = context.Queue()
     workers = [
-        context.Process(target=_worker, args=(str(folder), share, limitmb, out), daemon=True)
+        context.Process(
+            target=_worker, args=(str(folder), share, limitmb, out, os.getpid()), daemon=True
+        )
         for share in split_tasks(tasks, jobs)
     ]
     for worker in workers:

@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.index import clean_files
 
 from indexer import schema as f
 from indexer.engine import BuildError, OnResult, Task
@@ -27,6 +28,7 @@ from indexer.engines.whoosh.arrays import (
 )
 from indexer.engines.whoosh.codec import writer_options
 from indexer.engines.whoosh.columns import load_columns
+from indexer.engines.whoosh.integrity import check, write_checksums
 from indexer.engines.whoosh.schema import (
     CURRENT_FILE,
     build_schema,
@@ -56,6 +58,10 @@ class WhooshWriter:
             self.ix = None
         if self.ix is None:
             self.ix = _create_generation(self.index_dir)
+        elif problems := check(self.index_dir):  # sizes: a truncated file is not "unchanged"
+            self.ix.close()
+            raise BuildError(f"the index in {self.index_dir} is damaged: {problems[0]}")
+        remove_orphans(self.index_dir, self.ix)
 
     def known_hashes(self) -> dict[str, str]:
         try:
@@ -173,6 +179,21 @@ def store_commit_files(ix) -> None:
         for old in folder.glob(commit_files(kind)):
             if old != keep:
                 old.unlink(missing_ok=True)
+    write_checksums(ix)  # last: of every file above
+
+
+def remove_orphans(index_dir: Path, ix) -> None:
+    """Remove what a killed build left, which no commit refers to: segment files of this
+    generation its table of contents does not list, and the folders of generations
+    neither live nor being written.
+    Called under the build lock (no other writer is making segments)."""
+    toc = ix._read_toc()
+    clean_files(ix.storage, ix.indexname, toc.generation, toc.segments)
+    current = current_index_path(index_dir)  # the live one, while this one is rebuilt
+    keep = {Path(ix.storage.folder).name, current.name if current else ""}
+    for other in index_dir.glob("gen-*"):
+        if other.name not in keep and other.is_dir():
+            shutil.rmtree(other, ignore_errors=True)
 
 
 def _open_current(index_dir: Path):
