@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from metadata_docs import HELD_OUT, SPECS  # noqa: E402
 from metadata_render import FORMATS, write  # noqa: E402
 
-from indexer.numbers import number_key  # noqa: E402
+from indexer.metadata.numbers import number_key  # noqa: E402
 from indexer.pipeline import prepare  # noqa: E402
 from indexer.records import Document  # noqa: E402
 

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from indexer.analysis import clean
-from indexer.numbers import normalize_number
+from indexer.metadata.numbers import normalize_number
 from indexer.records import Document
 from indexer.schema import STATUSES
 

@@ -26,14 +26,14 @@ class Relation:
     to is decided when reading (it changes as documents are added and removed)."""
 
     type: str
-    number: str  # normalized (indexer.numbers.normalize_number)
+    number: str  # normalized (indexer.metadata.numbers.normalize_number)
     date: str | None = None
     scope: str | None = None  # the parts touched ("khoản 4 Điều 15"); None: all of it
 
 
 @dataclass(slots=True)
 class Section:
-    """One heading or item of a document's body (``indexer.structure``).
+    """One heading or item of a document's body (``indexer.metadata.structure``).
 
     ``kind`` is part, chapter, section, article, item, clause or point; ``label`` names it
     as one cites it (``Điều 2``, ``khoản 2``, ``Phần II``); ``start`` is its character
@@ -71,7 +71,7 @@ class Document:
     urgency: str | None = None
     references: list[str] = field(default_factory=list)
     origin: str | None = None  # where a news item says it came from ("bacninh.gov.vn")
-    relations: list[Relation] = field(default_factory=list)  # typed (indexer.relations)
+    relations: list[Relation] = field(default_factory=list)  # typed (indexer.metadata.relations)
     sections: list[Section] = field(default_factory=list)  # headings and items, in order
     status_override: str | None = None  # the manifest's status; None: derived when read
     issuers: list[str] = field(default_factory=list)  # every issuer of a joint document

@@ -38,7 +38,7 @@ MONTH = "month"  # YYYYMM, derived from DAY by engines that count months with a 
 REFERENCES = "references"  # normalized numbers the text cites
 REFERENCE_KEYS = "reference_keys"  # their separator-blind keys, for "cited by"
 # Typed relations as "<type>:<number key>" ("replaces:15CTUBND"): who replaces, amends,
-# implements... a number (indexer.relations); a document's status is read from these.
+# implements... a number (indexer.metadata.relations); a document's status is read from these.
 RELATION_KEYS = "relation_keys"
 STATUS_OVERRIDE = "status_override"  # the manifest's status, when it states one
 # partly_repeals: a repeal of parts of a document (Relation.scope), which stays in force

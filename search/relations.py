@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from indexer import schema as f
-from indexer.numbers import number_key
+from indexer.metadata.numbers import number_key
 from search.compile import number_key_form
 from search.plan import Any, Everything, Node, Plan, Reader, Term, Without
 

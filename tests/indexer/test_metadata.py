@@ -9,7 +9,7 @@ import pytest
 from indexer.analysis import clean
 from indexer.manifest import ManifestError, apply_manifest, load_manifest
 from indexer.metadata import extract_metadata
-from indexer.numbers import DOC_TYPES, fold_number, normalize_number, number_key
+from indexer.metadata.numbers import DOC_TYPES, fold_number, normalize_number, number_key
 from indexer.records import Document, RawDocument
 from tests.indexer.archive import NOTHING
 

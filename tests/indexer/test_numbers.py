@@ -1,10 +1,11 @@
-"""One number normalization (indexer.numbers) for indexing, look-ups, search and citations."""
+"""One number normalization (indexer.metadata.numbers) for indexing, look-ups, search and
+citations."""
 
 from __future__ import annotations
 
 import pytest
 
-from indexer.numbers import LookupForms, find_numbers, lookup_forms, normalize_number
+from indexer.metadata.numbers import LookupForms, find_numbers, lookup_forms, normalize_number
 
 PRINTED = ["Số: 15/CT-UBND", "Số 15/CT-UBND", "số 15 / ct-ubnd", "SỐ:15/CT - UBND", "So 15/CT-UBND"]
 

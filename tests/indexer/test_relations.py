@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from indexer.metadata import extract_metadata
+from indexer.metadata.relations import extract_relations
+from indexer.metadata.structure import detect_sections
 from indexer.pipeline import with_structure
 from indexer.records import RawDocument, Relation
-from indexer.relations import extract_relations
-from indexer.structure import detect_sections
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "relations"
 

@@ -9,7 +9,7 @@ Word tables, PDF text layers and markdown change its shape, not its words:
   (``Số: 3280/BGDĐT-GDTrH Hà Nội, ngày 27 tháng 8 năm 2021``); ``unfold`` cuts such lines
   at the motto and at the place-date so that every reader sees one item per line;
 - Word tables put the left column's lines before the right column's;
-- markdown dresses lines in ``**``, ``*`` and ``#`` (``indexer.lines.plain``).
+- markdown dresses lines in ``**``, ``*`` and ``#`` (``indexer.metadata.lines.plain``).
 
 A title or a trích yếu ends at a blank line, a separator, a line that opens the body
 (``Căn cứ``, ``Thực hiện``, ``1.``), an authority line (``BỘ TRƯỞNG BỘ …``) or at
@@ -19,13 +19,13 @@ lines, while a trích yếu of 200-300 characters is still whole.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from indexer.analysis import fold
-from indexer.casing import organization, proper
-from indexer.lines import cells, fold_chars, is_caps, plain, plain_keep, squash
-from indexer.numbers import DOC_TYPES, find_numbers, normalize_number
+from indexer.metadata.casing import organization, proper
+from indexer.metadata.dates import DATE, date_line
+from indexer.metadata.lines import cells, fold_chars, is_caps, plain, plain_keep, squash
+from indexer.metadata.numbers import DOC_TYPES, find_numbers, normalize_number
 
 TITLE_MAX = 320  # characters: the longest trích yếu seen is under 300
 TYPE_LABELS = sorted({*DOC_TYPES.values(), "Điện"}, key=len, reverse=True)
@@ -38,11 +38,6 @@ _MOTTOS = re.compile(
 )
 _URGENCY = {"khan": "Khẩn", "thuong khan": "Thượng khẩn", "hoa toc": "Hỏa tốc"}
 _RECIPIENTS = re.compile(r"^[-•\s]*Kính gửi", re.IGNORECASE)
-DATE = re.compile(
-    r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
-    r"|ngày\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\5\s*(\d{4})",
-    re.IGNORECASE,
-)
 _ORG = re.compile(
     r"(?:tinh|thanh|huyen|thi|quan|dang) uy\b"
     r"|(?:ban|so|bo|phong|cuc|chi bo|van phong|uy ban)(?:\s|$)"
@@ -156,78 +151,6 @@ def number(lines: list[str]) -> str | None:
             head = re.split(r"\s{2,}|\|", match.group(1))[0]
             return normalize_number(head) or next(iter(find_numbers(head)), None)
     return None
-
-
-def iso(year: int, month: int, day: int) -> str | None:
-    """``YYYY-MM-DD``, or None for a day the calendar does not have.
-
-    >>> iso(2021, 8, 5), iso(2021, 2, 30)
-    ('2021-08-05', None)
-    """
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def date_of(match: re.Match[str]) -> str | None:
-    """The ISO date of a ``DATE`` match.
-
-    >>> date_of(DATE.search("ngày 05 tháng 8 năm 2021")), date_of(DATE.search("ngày 5-8-2021"))
-    ('2021-08-05', '2021-08-05')
-    """
-    d, m, y = (int(g) for g in match.groups() if g is not None and g.isdigit())
-    return iso(y, m, d)
-
-
-def date_line(line: str) -> tuple[str | None, str | None] | None:
-    """``(place, iso_date)`` when ``line`` is a header date line; else None.
-
-    >>> date_line("*Hà Nội, ngày  05  tháng 8 năm 2021*"), date_line("Huế, ngày 5/8/2021.")
-    (('Hà Nội', '2021-08-05'), ('Huế', '2021-08-05'))
-    """
-    text = plain(line).rstrip(" .*_")
-    match = next((m for m in DATE.finditer(text) if m.end() == len(text)), None)
-    day = date_of(match) if match else None
-    if day is None:
-        return None
-    before = text[: match.start()].rstrip()
-    if not before:
-        return None, day
-    place = squash(re.split(r"\s{2,}|\|", before.rstrip(",").strip())[-1])
-    if not before.endswith(",") or not place[:1].isupper() or len(place.split()) > 6:
-        return None
-    return place, day
-
-
-_MONTH_ONLY = re.compile(
-    r"ngày[\s._…]*tháng\s+(\d{1,2})\s+năm\s+(\d{4})$|^tháng\s+(\d{1,2})\s+năm\s+(\d{4})$",
-    re.IGNORECASE,
-)
-
-
-def month_line(line: str) -> tuple[str | None, str] | None:
-    """``(place, YYYY-MM)`` of a header date line whose day is left blank (a copy made
-    before the day was filled in: ``Châu Thành, ngày      tháng 3 năm 2024``); else None.
-
-    >>> month_line("Châu Thành, ngày      tháng 3 năm 2024")
-    ('Châu Thành', '2024-03')
-    >>> month_line("ngày ... tháng 12 năm 2023")
-    (None, '2023-12')
-    >>> month_line("Hà Nội, ngày 5 tháng 3 năm 2024")
-    """
-    text = plain(line).rstrip(" .*_")
-    match = _MONTH_ONLY.search(text)
-    if match is None:
-        return None
-    month, year = (int(g) for g in match.groups() if g is not None)
-    if not 1 <= month <= 12:
-        return None
-    before = text[: match.start()].rstrip()
-    place = squash(before.rstrip(",")) if before.endswith(",") else None
-    if before and (place is None or not place[:1].isupper() or len(place.split()) > 6):
-        return None
-    return place, f"{year:04d}-{month:02d}"
 
 
 def heading(lines: list[str]) -> int | None:

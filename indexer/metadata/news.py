@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 
-from indexer.casing import organization
-from indexer.header import DATE, TYPE_LABELS, date_of, iso
-from indexer.lines import is_caps, plain
+from indexer.metadata.casing import organization
+from indexer.metadata.dates import DATE, date_of, iso
+from indexer.metadata.header import TYPE_LABELS
+from indexer.metadata.lines import is_caps, plain
 from indexer.records import Document
 
 _TYPE_WORDS = "|".join(map(re.escape, TYPE_LABELS))

@@ -2,7 +2,7 @@
 
 - ``scope``: the parts named before a cited number: ``khoản 4 Điều 15``, ``điểm a, b
   khoản 2 Điều 5``, ``Chương II``, ``khoản 2 mục II``, ``một số điều``. A relation with a
-  scope touches parts of the document, not all of it (``indexer.relations``).
+  scope touches parts of the document, not all of it (``indexer.metadata.relations``).
 - ``list_items``: the items of a list that follows a colon, in numbered, lettered,
   bulleted or unmarked lines (``Bãi bỏ toàn bộ các văn bản sau đây:`` / ``1. Quyết định
   số …;`` / ``2. …``), with the lines a PDF text layer wraps an item over, and the blank

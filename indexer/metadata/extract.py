@@ -6,7 +6,7 @@ Reads what the text states and nothing more (a field it does not state is None):
   ``<place>, ngày … tháng … năm …``, urgency, a type heading such as ``THÔNG BÁO`` with
   its title) as it survives conversion to text or markdown;
 - the signature block (``T/M BAN THƯỜNG VỤ`` / ``PHÓ BÍ THƯ`` / name), see
-  ``indexer.signature``;
+  ``indexer.metadata.signature``;
 - the numbers the body cites (``references``), never the document's own.
 
 Choices, where the text leaves room for them:
@@ -19,12 +19,12 @@ Choices, where the text leaves room for them:
   (``Văn phòng Tỉnh ủy thông báo ý kiến …``), not by the one it is signed for.
 - ``subject`` is the ``V/v`` trích yếu only; ``title`` is the text after a type heading
   (sentence case) or a news headline. A công văn has a subject and no title.
-- Capitals become proper Vietnamese case (``indexer.casing``): ``TỈNH ỦY NINH BÌNH`` ->
+- Capitals become proper Vietnamese case (``indexer.metadata.casing``): ``TỈNH ỦY NINH BÌNH`` ->
   ``Tỉnh ủy Ninh Bình``, ``BỘ GIÁO DỤC VÀ ĐÀO TẠO`` -> ``Bộ Giáo dục và Đào tạo``,
   ``PHÓ BÍ THƯ`` -> ``Phó Bí thư``, keeping the document's own tone-mark spelling.
 
-The header is read by ``indexer.header`` (which also splits the lines a PDF text layer
-joins), news items by ``indexer.news``.
+The header is read by ``indexer.metadata.header`` (which also splits the lines a PDF text layer
+joins), news items by ``indexer.metadata.news``.
 
 The manifest (``indexer.manifest``) supplies what the text cannot, and wins over extraction.
 """
@@ -33,13 +33,14 @@ from __future__ import annotations
 
 import re
 
-from indexer import header as h
 from indexer.analysis import clean
-from indexer.lines import plain
-from indexer.news import read_news
-from indexer.numbers import doc_type_of, find_numbers, number_key
+from indexer.metadata import header as h
+from indexer.metadata.dates import date_line, month_line
+from indexer.metadata.lines import plain
+from indexer.metadata.news import read_news
+from indexer.metadata.numbers import doc_type_of, find_numbers, number_key
+from indexer.metadata.signature import signatures
 from indexer.records import Document, RawDocument
-from indexer.signature import signatures
 
 _DEBRIS = re.compile(r"\[bookmark:[^\]\n]*\]")
 _ANNOUNCER = re.compile(r"^([^\W\d_][^,.;:]{2,60}?)\s+thông báo\s+(?:ý kiến|kết luận|nội dung)")
@@ -76,11 +77,11 @@ def extract_metadata(raw: RawDocument) -> Document:
 def _read_header(header: list[str], doc: Document) -> bool:
     """Header fields set on ``doc``; whether the text has a header at all."""
     doc.number = h.number(header)
-    dated = next((d for d in map(h.date_line, header) if d is not None), None)
+    dated = next((d for d in map(date_line, header) if d is not None), None)
     if dated:
         doc.place, doc.issued_date = dated
     else:  # a day left blank: the month is all the text says
-        dated = next((d for d in map(h.month_line, header) if d is not None), None)
+        dated = next((d for d in map(month_line, header) if d is not None), None)
         if dated:
             doc.place, doc.issued_month = dated
     heading = h.heading(header)

@@ -13,7 +13,7 @@ A block is one or more title lines over a name, in any of these shapes:
   ``KT. GIÁM ĐỐC`` / ``SỞ GIÁO DỤC VÀ ĐÀO TẠO``);
 - in capitals, or in Title Case where a Word style shows it in capitals, with blank
   lines, ``(Đã ký)`` marks and markdown dressing anywhere between its lines; a markdown
-  table cell with the whole block on one line (``indexer.lines.paragraphs``); in PDF
+  table cell with the whole block on one line (``indexer.metadata.lines.paragraphs``); in PDF
   text layers with the recipients column (``Nơi nhận:`` / ``- Như trên;``) on the same
   lines, and two blocks side by side (a joint document: ``T/M BAN DÂN VẬN T/M BAN TUYÊN
   GIÁO`` / ``PHÓ TRƯỞNG BAN TRƯỞNG BAN`` / ``Lê Thị Hoa Đào Xuân Yên``), read as one
@@ -32,8 +32,8 @@ import re
 from dataclasses import dataclass
 
 from indexer.analysis import key
-from indexer.casing import person, sentence
-from indexer.lines import cells, fold_chars, is_caps, plain, squash
+from indexer.metadata.casing import person, sentence
+from indexer.metadata.lines import cells, fold_chars, is_caps, plain, squash
 
 _SIGN_FOR = re.compile(r"^(?P<mark>T/M|T/L|K/T|TM\.|TL\.|KT\.|TUQ\.|Q\.)\s*(?=\S)", re.I)
 _INNER_MARK = re.compile(r"\s+(?=(?:T/M|T/L|K/T|TM\.|TL\.|KT\.|TUQ\.|Q\.)\s*[A-ZĐ])")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from indexer.analysis import key
-from indexer.lines import fold_chars
+from indexer.metadata.lines import fold_chars
 
 _PHRASES = (
     "Ban Thường vụ|Ban Chấp hành|Ban Bí thư|Tổng Bí thư|Bộ Chính trị|Bí thư|Trung ương|Đảng|"

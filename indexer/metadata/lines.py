@@ -2,8 +2,8 @@
 
 Text converted from Word, PDF, web pages or markdown carries dressing around the words
 that matter: ``**bold**``, ``*italics*``, ``\\*`` escapes, ``#`` heading marks, runs of
-spaces. These helpers take one line in and give the bare words out, so that header,
-signature and news readers (``indexer.header``, ``indexer.signature``, ``indexer.news``)
+spaces. These helpers take one line in and give the bare words out, so that the header,
+signature and news readers (``header``, ``signature``, ``news`` in ``indexer.metadata``)
 match on the words alone.
 """
 
