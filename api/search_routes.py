@@ -72,6 +72,10 @@ def export_documents(
     (number, type, date, issuer, subject, link; at most 5,000 rows)."""
     if not request.q.strip() and request.sort == "relevance":
         request.sort = "newest"
+    cap = http.app.state.settings.max_export_rows  # counted before a record is read
+    if cap and (total := len(engine.matching_ids(request))) > cap:
+        raise BadQuery(f"{total:,} documents: an export holds at most {cap:,} "
+                       "(TRACUU_MAX_EXPORT_ROWS); narrow the search")  # fmt: skip
     records = engine.export(request)
     if format in ("docx", "pdf"):
         if len(records) > MAX_FILE_ROWS:

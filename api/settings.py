@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     max_body_bytes: int = 1024 * 1024  # a JSON body (saved search, batch lookup)
     max_query_params: int = 200  # query parameters in one request
     max_param_values: int = 50  # values of one repeated parameter (year=...&year=...)
+    max_export_rows: int = 100_000  # documents in one /api/export (csv, json; 0: no limit)
     key_failures: int = 20  # refused writes (401/403) per client and window, then 429
     key_failure_window: float = 60.0  # seconds
     # What one file may cost to index (uploads and `tracuu index`; 0: no limit).

@@ -113,3 +113,19 @@ def test_a_client_sending_wrong_keys_is_told_to_wait(ro_index):
         time.sleep(1.1)  # the window passes
         assert client.delete("/api/documents/x", headers=wrong).status_code == 403
     app.state.engine.close()
+
+
+@pytest.mark.parametrize("format", ["csv", "json", "docx"])
+def test_an_export_over_the_row_limit_answers_400_before_reading_records(ro_index, format):
+    settings = Settings(index_dir=ro_index, corpus_dir=CORPUS, max_export_rows=3)
+    app = create_app(settings)
+    with TestClient(app) as client:
+        every = client.get("/api/export", params={"format": format})
+        assert every.status_code == 400
+        assert every.json() == {
+            "detail": "5 documents: an export holds at most 3 (TRACUU_MAX_EXPORT_ROWS); "
+            "narrow the search"
+        }
+        narrowed = client.get("/api/export", params={"format": format, "q": "342-CV/TU"})
+        assert narrowed.status_code == 200, narrowed.text
+    app.state.engine.close()
