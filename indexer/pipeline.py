@@ -25,7 +25,7 @@ from indexer.sources import SourceError, read_source
 from indexer.structure import detect_sections
 
 # Bump when analysis or extraction changes, so that unchanged files are re-indexed once.
-PIPELINE_VERSION = "4"  # 4: typed relations and sections
+PIPELINE_VERSION = "5"  # 4: typed relations and sections; 5: relation scopes, signatures
 RELATIONS_MAX_CHARS = 1_000_000  # relation phrases are read in this much of a body
 STRUCTURE_MAX_CHARS = 2_000_000  # headings are found in this much of a body
 
@@ -88,6 +88,9 @@ def index_fields(doc: Document, digest: str) -> dict:
         fields[f.ISSUED_DATE] = day.strftime("%Y-%m-%d")
         fields[f.DAY] = int(day.strftime("%Y%m%d"))
         fields[f.YEAR] = day.year
+    elif doc.issued_month:  # a day left blank: filed under the month's first day
+        fields[f.DAY] = int(doc.issued_month.replace("-", "")) * 100 + 1
+        fields[f.YEAR] = int(doc.issued_month[:4])
     if doc.references:
         fields[f.REFERENCES] = [r.upper() for r in doc.references]
         fields[f.REFERENCE_KEYS] = [number_key(r) for r in doc.references]

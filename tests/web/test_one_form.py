@@ -72,3 +72,9 @@ def test_a_month_only_date_is_shown_as_a_month(client):
     assert (doc["issued_date"], doc["issued_month"]) == (None, "2024-03")
     html = client.get("/documents/c").text
     assert '<tr><th scope="row">Ngày ban hành</th><td>tháng 3/2024</td></tr>' in html
+
+
+def test_a_month_only_date_is_in_its_year_and_month(client):
+    assert ids(client, year="2024") == ["a", "b", "c"]
+    timeline = client.get("/api/timeline", params={"interval": "month"}).json()
+    assert timeline == {"buckets": [{"key": "2024-01", "count": 2}, {"key": "2024-03", "count": 1}]}
