@@ -98,13 +98,18 @@ class TimeLimit:
         raise LimitExceeded(self.reason)
 
 
-def memory_limit(megabytes: int) -> None:
+def memory_limit(megabytes: int) -> tuple[int, int] | None:
     """Bound this process's address space to what it maps now plus ``megabytes``: past it
     an allocation fails (``MemoryError``) instead of the machine swapping or the OOM
-    killer choosing a victim. For a child process that does one job."""
+    killer choosing a victim. For a child process that does one job. Only the soft limit
+    is lowered: the limits before (returned) can be put back (``resource.setrlimit``)."""
     if not megabytes:
-        return
+        return None
     with open("/proc/self/statm") as statm:
         mapped = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    before = resource.getrlimit(resource.RLIMIT_AS)
     limit = mapped + megabytes * MB
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    if before[1] != resource.RLIM_INFINITY:
+        limit = min(limit, before[1])
+    resource.setrlimit(resource.RLIMIT_AS, (limit, before[1]))
+    return before

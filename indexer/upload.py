@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import resource
 import signal
 import threading
 from dataclasses import dataclass
@@ -128,7 +129,7 @@ def _job(send, watched, root, index_dir, staged, target, engine, limits, memory_
     """In the child: check the file, then swap it in and index it."""
     try:
         threading.Thread(target=_exit_with_server, args=(watched,), daemon=True).start()
-        memory_limit(memory_mb)
+        before = memory_limit(memory_mb)
         checked = prepare((staged, root, None, limits))
         if isinstance(checked, Skipped):
             reason = checked.reason
@@ -137,6 +138,8 @@ def _job(send, watched, root, index_dir, staged, target, engine, limits, memory_
             send.send(("refused", reason))
             return
         del checked
+        if before:  # the file was read within it; indexing maps the index's own files
+            resource.setrlimit(resource.RLIMIT_AS, before)
         send.send(("checked", ""))
         _SWAPPING.set()
         outcome = _swap_and_index(root, index_dir, staged, target, engine, limits)
