@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import secrets
 import threading
+import time
 import unicodedata
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from fastapi import HTTPException
 from api.settings import Settings
 from indexer.records import document_id
 from indexer.sources import SUPPORTED, indexable_name
-from indexer.upload import index_upload, staged_name
+from indexer.upload import GRACE, index_upload, staged_name
 
 UPLOAD_DIR = "uploads"
 MAX_NAME_BYTES = 150  # of the stored name, UTF-8 (file systems allow 255)
@@ -76,6 +77,7 @@ def store_upload(settings: Settings, lock: threading.Lock, name: str, data: byte
     root = settings.corpus_dir.resolve()
     target = root / UPLOAD_DIR / name
     with lock:
+        _remove_stale(target.parent, settings)
         check_one_document(target, root)
         staged = staged_name(target, secrets.token_hex(4))
         _store(staged, data)
@@ -106,3 +108,15 @@ def _store(staged: Path, data: bytes) -> None:
         raise HTTPException(
             507, f"cannot store the file ({exc.strerror or exc}): free space on the server"
         ) from exc
+
+
+def _remove_stale(folder: Path, settings: Settings) -> None:
+    """Uploaded bytes left under their hidden name by a server killed while reading them:
+    older than the longest an upload may take, so no upload of this server is using them."""
+    longest = 3 * settings.max_seconds_per_file + 3 * GRACE
+    for staged in folder.glob(".upload-*"):
+        try:
+            if time.time() - staged.stat().st_mtime > longest:
+                staged.unlink()
+        except OSError:
+            pass  # gone already

@@ -4,6 +4,7 @@ document that can be fetched."""
 
 from __future__ import annotations
 
+import os
 import threading
 import unicodedata
 
@@ -166,3 +167,16 @@ def test_concurrent_uploads_of_one_name_are_serialized(writable):
         w: (["uploads/cung-ten"] if w == last[0] else []) for w in words
     }
     assert uploads_folder(corpus) == ["cung-ten.txt"]
+
+
+def test_bytes_left_by_a_killed_server_go_with_the_next_upload(writable):
+    client, corpus, _ = writable
+    folder = corpus / "uploads"
+    folder.mkdir()
+    stale, recent = folder / ".upload-0bad-cu.txt", folder / ".upload-1-x.txt"
+    for path in (stale, recent):
+        path.write_text(DOC.format(word="bicatngang"))
+    os.utime(stale, (0, 0))  # long before any upload could still be reading it
+    assert upload(client, "sau.txt", DOC.format(word="sauvu")).status_code == 201
+    assert uploads_folder(corpus) == [".upload-1-x.txt", "sau.txt"]
+    assert found(client, "bicatngang") == []
