@@ -8,7 +8,9 @@ in the shapes converters and offices leave them:
 - ``html``: a portal page, the header a table with a row per line of both columns;
 - ``htm``: Word's "Save as web page": ``MsoNormalTable`` cells of ``<p class=MsoNormal>``;
 - ``docx``: header and signature in two-column tables (python-docx);
-- ``pdf``: two columns per row (fpdf2 with DejaVu), annexes on further pages.
+- ``pdf``: two columns per row (fpdf2 with DejaVu), annexes on further pages;
+- ``tcvn3``, ``vni``: the Word-copy text in the legacy encodings old offices still send
+  (``Céng hßa x· héi``, ``Coäng hoøa xaõ hoäi``), as ``.txt`` files.
 """
 
 from __future__ import annotations
@@ -21,8 +23,11 @@ import docx
 from fpdf import FPDF
 from metadata_docs import Spec
 
+from indexer.legacy import to_tcvn3, to_vni
+
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-FORMATS = ("txt", "md", "html", "htm", "docx", "pdf")
+FORMATS = ("txt", "md", "html", "htm", "docx", "pdf", "tcvn3", "vni")
+_PLAIN = str.maketrans({"“": '"', "”": '"', "–": "-", "…": "..."})  # no legacy codes
 
 
 def _rows(left: list[str], right: list[str]) -> list[tuple[str, str]]:
@@ -195,9 +200,12 @@ def _pdf_rows(pdf: FPDF, rows) -> None:
 
 def write(spec: Spec, index: int, fmt: str, root: Path) -> Path:
     """Write ``spec`` as ``fmt`` under ``root``; the path written."""
-    path = root / fmt / f"{spec.name}.{fmt}"
+    path = root / fmt / f"{spec.name}.{'txt' if fmt in ('tcvn3', 'vni') else fmt}"
     path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "docx":
+    if fmt in ("tcvn3", "vni"):
+        legacy = to_tcvn3 if fmt == "tcvn3" else to_vni
+        path.write_bytes(legacy(text(spec, 0).translate(_PLAIN)).encode("latin-1"))
+    elif fmt == "docx":
         write_docx(spec, path)
     elif fmt == "pdf":
         write_pdf(spec, path)

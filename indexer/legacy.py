@@ -65,6 +65,10 @@ _TCVN3_SYMBOLS = frozenset(c for c in _TCVN3_CODES if not c.isalpha())
 _CAPS_WORD = re.compile(r"\b(?=[^\WA-Z]*[A-Z][^\WA-Z]*[A-Z])[^\Wa-z]++\b")
 _TONED_CAPS = "".join(sorted({c.upper() for c in _TCVN3_UNICODE[14:]}))
 _CAPS_LINE = re.compile(rf"^(?=[^a-z\n]*+$)(?=[^\n]*?[{_TONED_CAPS}])[^\n]+", re.M)
+# A capital word that starts with a toned vowel ("ñY BAN" -> "ủY" -> "ỦY"): a small TCVN3
+# letter right before a capital cannot be anything else.
+_SMALL = "".join(sorted({c for c in _TCVN3_UNICODE if c.islower()}))
+_OPENS_CAPS = re.compile(rf"\b[{_SMALL}](?=[A-Z])\w*")
 
 SAMPLE = 65_536  # characters scored; enough to decide, and keeps 50 MB files fast
 CONFIDENT = 0.85  # share of accented words that must be real syllables
@@ -81,8 +85,11 @@ def from_tcvn3(text: str) -> str:
     'Cộng hòa Xã hội chủ nghĩa Việt Nam'
     >>> from_tcvn3("TØNH ñY NINH B×NH\nSè 342-CV/TU")
     'TỈNH ỦY NINH BÌNH\nSố 342-CV/TU'
+    >>> from_tcvn3("ñY BAN NH¢N D¢N\nTM. ñY BAN NH¢N D¢N")
+    'ỦY BAN NHÂN DÂN\nTM. ỦY BAN NHÂN DÂN'
     """
     text = _CAPS_WORD.sub(_upper, text.translate(_FROM_TCVN3))
+    text = _OPENS_CAPS.sub(_upper, text)
     return _CAPS_LINE.sub(_upper, text)
 
 

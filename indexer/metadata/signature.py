@@ -122,6 +122,9 @@ def _is_title_line(text: str) -> bool:
         return is_caps(text) or _is_title_case(text)
     if _is_office(text):
         return is_caps(text) or _is_title_case(text)
+    first = text.split()[0] if text.strip() else ""
+    if first.isalpha() and _is_title_case(text) and key(first) in _BODY_START:
+        return True  # a body under a capacity, in Title Case (``Sở Y Tế``: TCVN3 capitals)
     return _is_caps_words(text)
 
 

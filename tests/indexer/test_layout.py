@@ -186,3 +186,25 @@ def test_a_date_with_its_day_left_blank_keeps_its_month():
     )
     doc = read(text)
     assert (doc.issued_date, doc.issued_month, doc.place) == (None, "2024-03", "Châu Thành")
+
+
+def test_a_tcvn3_header_and_signature_keep_their_capitals(tmp_path: Path):
+    from indexer.legacy import to_tcvn3
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 05/CT-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nNghệ An, ngày 12 tháng 3 năm 2024\n\nCHỈ THỊ\n"
+        "Về phòng, chống dịch cúm gia cầm\n\nChỉ thị này thay thế Chỉ thị số 15/CT-UBND.\n\n"
+        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Hồng Vinh\n\n"
+        "Q. GIÁM ĐỐC\nSỞ Y TẾ\n\nNguyễn Văn Lưu\n\nNơi nhận:\n- Lưu: VT.\n"
+    )
+    (tmp_path / "ct.txt").write_bytes(to_tcvn3(text).encode("latin-1"))
+    doc = extract_metadata(read_source(tmp_path / "ct.txt", tmp_path))
+    assert (doc.issuer, doc.number, doc.title) == (
+        "Ủy ban nhân dân tỉnh Nghệ An", "05/CT-UBND", "Về phòng, chống dịch cúm gia cầm",
+    )  # fmt: skip
+    # TCVN3 has no capital toned vowels: "SỞ Y TẾ" comes back as "Sở Y Tế"
+    assert [(s["signer"], s["capacity"]) for s in doc.signatures] == [
+        ("Lê Hồng Vinh", "TM. Ủy ban nhân dân, KT. Chủ tịch"),
+        ("Nguyễn Văn Lưu", "Q. Giám đốc Sở Y tế"),
+    ]
