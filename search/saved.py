@@ -32,6 +32,7 @@ PARAMS = ("q", "doc_type", "issuer", "year", "signer", "date_from", "date_to", "
 MAX_ID = 2**63 - 1
 MAX_FEED_VERSIONS = 10_000  # feeds of ad-hoc searches remembered; the least used go first
 FEED_TIMEOUT = 1.0  # seconds a feed waits for another writer of the database, then goes on
+WRITE_TIMEOUT = 5.0  # seconds a saved-search call waits for another writer, then 503
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS saved_searches (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -105,9 +106,10 @@ class SavedSearches:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._ready = False
+        self.timeout = WRITE_TIMEOUT
 
     @contextmanager
-    def _db(self, timeout: float = 30) -> Iterator[sqlite3.Connection]:
+    def _db(self, timeout: float | None = None) -> Iterator[sqlite3.Connection]:
         """One connection, one transaction (committed on success, rolled back on error).
 
         The first use checks the file: a damaged one is moved aside (kept, named
@@ -122,7 +124,7 @@ class SavedSearches:
         try:
             if not self._ready:
                 self._check()
-            with closing(sqlite3.connect(self.path, timeout=timeout)) as db:
+            with closing(sqlite3.connect(self.path, timeout=timeout or self.timeout)) as db:
                 db.execute("PRAGMA foreign_keys = ON")
                 if not self._ready:
                     db.execute("PRAGMA journal_mode = WAL")

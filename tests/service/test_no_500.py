@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 
 import pytest
 
@@ -86,3 +87,22 @@ def test_a_deleted_database_is_made_anew_without_a_restart(archive):
         created = client.post("/api/saved-searches", json=again, headers=KEY)
         assert created.status_code == 201, created.text
         assert created.json()["total"] == 5
+
+
+def test_another_process_writing_the_database_holds_back_no_search(archive):
+    with archive.client() as client:
+        client.post("/api/saved-searches", json={"name": "Dịch", "q": "covid"}, headers=KEY)
+        client.app.state.saved.timeout = 0.5
+        other = sqlite3.connect(saved_db(archive), isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")  # another process writing, for as long as it likes
+        try:
+            assert client.get("/api/search", params={"q": "covid"}).json()["total"] == 5
+            assert client.get("/feeds/search.atom", params={"q": "covid"}).status_code == 200
+            saved = client.post("/api/saved-searches", json={"name": "Mới"}, headers=KEY)
+            assert saved.status_code == 503 and "locked" in saved.json()["detail"]
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert (
+            client.post("/api/saved-searches", json={"name": "Mới"}, headers=KEY).status_code == 201
+        )
