@@ -42,8 +42,11 @@ _ORG = re.compile(
     r"(?:tinh|thanh|huyen|thi|quan|dang) uy\b"
     r"|(?:ban|so|bo|phong|cuc|chi bo|van phong|uy ban)(?:\s|$)"
 )
-# Two bodies of a joint document on one line: ``SỞ Y TẾ - SỞ GIÁO DỤC VÀ ĐÀO TẠO``.
+# Two bodies of a joint document on one line: ``SỞ Y TẾ - SỞ GIÁO DỤC VÀ ĐÀO TẠO``, or
+# side by side with one head word (``SỞ NỘI VỤ SỞ TÀI CHÍNH``), or one superior twice.
 _JOINT = re.compile(r"\s+[-–]\s+")
+_HEADS = frozenset({"so", "bo", "ban", "cuc", "phong", "uy", "vu"})
+_REPEATED = re.compile(r"^(.{4,}?)\s+\1$")
 _ORG_START = re.compile(
     r"(?:bo|so|uy ban|ubnd|hdnd|hoi dong|(?:tinh|thanh|huyen|dang) uy|ban|van phong|thu tuong"
     r"|chinh phu|tong cuc|cuc|chi cuc|vu|phong|vien|thanh tra|dang bo"
@@ -240,16 +243,30 @@ def issuers(lines: list[str], stop: int, formal: bool = True) -> list[str]:
     >>> issuers(["BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Số: 1/QĐ-LĐTBXH"], 2)
     ['Bộ Lao động - Thương binh và Xã hội']
     """
-    found = _issuer_lines(lines[:stop], formal)
-    if not found:
-        return []
-    start = max((i for i, c in enumerate(found) if _ORG.match(fold(c))), default=0)
-    superior = organization(squash(" ".join(found[:start])))
-    last = squash(" ".join(found[start:]))
-    parts = _JOINT.split(last)
-    if len(parts) < 2 or not all(_ORG_START.match(fold(p)) for p in parts):
-        parts = [last]
-    return [_placed(organization(part), superior, start) for part in parts]
+    out: list[str] = []
+    for found in _issuer_groups(lines[:stop], formal):
+        start = max((i for i, c in enumerate(found) if _ORG.match(fold(c))), default=0)
+        superior = organization(squash(" ".join(found[:start])))
+        parts = _bodies(squash(" ".join(found[start:])))
+        out += [_placed(organization(part), superior, start) for part in parts]
+    return list(dict.fromkeys(out))
+
+
+def _bodies(name: str) -> list[str]:
+    """The bodies a joint document names on one line: ``BAN A - BAN B``, or side by side
+    with the same head word (``SỞ NỘI VỤ SỞ TÀI CHÍNH``); else ``[name]``.
+
+    >>> _bodies("SỞ NỘI VỤ SỞ TÀI CHÍNH"), _bodies("VĂN PHÒNG CHÍNH PHỦ")
+    (['SỞ NỘI VỤ', 'SỞ TÀI CHÍNH'], ['VĂN PHÒNG CHÍNH PHỦ'])
+    """
+    parts = _JOINT.split(name)
+    if len(parts) > 1 and all(_ORG_START.match(fold(p)) for p in parts):
+        return parts
+    words = name.split()
+    if not words or fold(words[0]) not in _HEADS or not is_caps(name):
+        return [name]
+    cuts = [0, *(k for k in range(2, len(words)) if words[k] == words[0]), len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
 
 
 def _placed(name: str, superior: str, start: int) -> str:
@@ -262,23 +279,39 @@ def _placed(name: str, superior: str, start: int) -> str:
     return name
 
 
-def _issuer_lines(lines: list[str], formal: bool) -> list[str]:
-    """The first run of lines naming a body, the motto skipped: superior first."""
-    found: list[str] = []
+def _issuer_groups(lines: list[str], formal: bool) -> list[list[str]]:
+    """The first run of lines naming a body, the motto skipped, superior first; a joint
+    document's header has one such group per issuer, after a separator rule or where the
+    shared superior is written again (``UBND TỈNH A`` / ``SỞ NỘI VỤ`` / ``-------`` /
+    ``UBND TỈNH A`` / ``SỞ TÀI CHÍNH``)."""
+    groups: list[list[str]] = []
+    current: list[str] = []
+    after_rule = False
     seen = 0  # non-empty lines so far: a name not in capitals must open the document
     for line in lines:
         text = plain(line)
         if not text or _MOTTOS.fullmatch(fold_chars(squash(text))):
             continue
+        if current and _SEPARATOR.fullmatch(text):
+            after_rule = True
+            continue
         seen += 1
         chunks = [c.strip() for c in re.split(r"\s{2,}|\|", text) if c.strip()]
-        names = [c for c in chunks if _names_a_body(c, seen <= 2 or bool(found), formal)]
+        names = [c for c in chunks if _names_a_body(c, seen <= 2 or bool(current), formal)]
         skip = re.match(r"(?:Số|SỐ|V/[vV])\b", text) or fold(text) in _URGENCY
-        if names and not skip and date_line(line) is None:
-            found.append(names[0])
-        elif found:
+        if not names or skip or date_line(line) is not None:
+            if current:
+                break
+            continue
+        name = _REPEATED.sub(r"\1", names[0])  # "UBND TỈNH A UBND TỈNH A": two columns
+        if after_rule and not _ORG_START.match(fold(name)):
             break
-    return found
+        if after_rule or (current and name == current[0]):
+            groups.append(current)
+            current = []
+        current.append(name)
+        after_rule = False
+    return [*groups, current] if current else groups
 
 
 def _names_a_body(chunk: str, at_top: bool, formal: bool) -> bool:

@@ -208,3 +208,37 @@ def test_a_tcvn3_header_and_signature_keep_their_capitals(tmp_path: Path):
         ("Lê Hồng Vinh", "TM. Ủy ban nhân dân, KT. Chủ tịch"),
         ("Nguyễn Văn Lưu", "Q. Giám đốc Sở Y tế"),
     ]
+
+
+def test_two_issuers_side_by_side_in_a_three_column_header(tmp_path: Path):
+    columns = [
+        ["UBND TỈNH BẮC GIANG", "SỞ NỘI VỤ", "-------"],
+        ["UBND TỈNH BẮC GIANG", "SỞ TÀI CHÍNH", "-------"],
+        ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "---------------"],
+    ]
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=3)
+    for cell, lines in zip(table.rows[0].cells, columns, strict=True):
+        cell.paragraphs[0].text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+    for line in ("Số: 01/HDLT-SNV-STC", "Bắc Giang, ngày 15 tháng 9 năm 2023",
+                 "HƯỚNG DẪN LIÊN TỊCH", "Chế độ phụ cấp cán bộ không chuyên trách",
+                 "Căn cứ Nghị định số 33/2023/NĐ-CP;"):  # fmt: skip
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "hdlt.docx"))
+    page = (
+        "<html><head><meta charset='utf-8'></head><body><table>"
+        "<tr><td>UBND TỈNH BẮC GIANG</td><td>UBND TỈNH BẮC GIANG</td>"
+        "<td>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</td></tr>"
+        "<tr><td>SỞ NỘI VỤ</td><td>SỞ TÀI CHÍNH</td><td>Độc lập - Tự do - Hạnh phúc</td></tr>"
+        "</table><p>Số: 01/HDLT-SNV-STC</p><p>Bắc Giang, ngày 15 tháng 9 năm 2023</p>"
+        "<p>HƯỚNG DẪN LIÊN TỊCH</p><p>Chế độ phụ cấp cán bộ không chuyên trách</p></body></html>"
+    )
+    (tmp_path / "hdlt.html").write_text(page, encoding="utf-8")
+    for name in ("hdlt.docx", "hdlt.html"):
+        doc = extract_metadata(read_source(tmp_path / name, tmp_path))
+        assert (doc.doc_type, doc.issuers) == (
+            "Hướng dẫn liên tịch",
+            ["Sở Nội vụ tỉnh Bắc Giang", "Sở Tài chính tỉnh Bắc Giang"],
+        ), name
