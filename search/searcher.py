@@ -51,13 +51,7 @@ from search.relations import (
     summary,
 )
 from search.sections import outline, section_at
-from search.suggest import (
-    Vocabulary,
-    closest_query,
-    correct_accents,
-    load_vocabulary,
-    restore_accents,
-)
+from search.suggest import Vocabulary, load_vocabulary, suggestion, typed_right
 
 MAX_AND_TERMS = 8  # longer queries are questions: rank by any word (BM25), never require all
 SEARCH_TIME_BUDGET = 5.0  # seconds one search may take before it gives up (503)
@@ -165,11 +159,10 @@ class Engine:
         records = self.reader.records([doc_id for doc_id, _ in answer.hits])
         statuses = self._statuses()
         hits = [
-            _hit(records[doc_id], score, groups, statuses)
-            for doc_id, score in answer.hits
+            _explained(_hit(records[doc_id], score, groups, statuses), answer, i)
+            for i, (doc_id, score) in enumerate(answer.hits)
             if doc_id in records
         ]
-        _explain(hits, answer)
         facets = self._facets(answer, request, query)
         facets[STATUS_FACET] = self._status_facet(query, request, relaxed, answer.total)
         return SearchResults(
@@ -180,9 +173,13 @@ class Engine:
             took_ms=round((time.perf_counter() - started) * 1000, 2),
             results=hits,
             facets=facets,
-            suggestion=None
-            if _numbered(hits)
-            else self._suggest(query, answer.total, relaxed, hits),
+            suggestion=suggestion(
+                query,
+                self._vocabulary(),
+                [hit.tier for hit in hits[:1]],
+                answer.total == 0 or relaxed,
+                self._has_hits,
+            ),
             sort=request.sort,
             terms=query.terms(),
             relaxed=relaxed,
@@ -306,43 +303,9 @@ class Engine:
         return out
 
     def _typed_right(self, query: Query) -> Query | None:
-        """The query as its likeliest accented form (``search.suggest``): restored when
-        typed without accents, corrected when typed with unlikely ones; None when there is
-        nothing to restore or correct."""
-        text = self._typed_right_text(query)
+        """The query as its likeliest accented form (``suggest.typed_right``), parsed."""
+        text = typed_right(query, self._vocabulary())
         return parse_query(text) if text else None
-
-    def _typed_right_text(self, query: Query) -> str | None:
-        if not query.groups:
-            return None
-        if query.accented:
-            return correct_accents(query, self._vocabulary())
-        return restore_accents(query, self._vocabulary())
-
-    def _suggest(self, query: Query, total: int, relaxed: bool, hits: list[Hit]) -> str | None:
-        """The likeliest accented form of what was typed; else, when the first hit does not
-        hold what was typed side by side, a likelier spelling; else, with no hits (or only
-        some words), the closest query that has hits."""
-        right = self._typed_right_text(query)
-        if right:
-            return right
-        if query.accented and (not hits or hits[0].tier not in ("exact", "number")):
-            likelier = correct_accents(query, self._vocabulary(), strict=False)
-            if likelier:
-                return likelier
-        if total == 0 or relaxed:
-            vocabulary = self._vocabulary()
-            return closest_query(query, vocabulary, self._has_hits) or self._loosened(query)
-        return None
-
-    def _loosened(self, query: Query) -> str | None:
-        """For quoted phrases that no document has: the same words unquoted, if some
-        document has them all."""
-        if not any(t.phrase and len(t.tokens) > 1 for g in query.groups for t in g):
-            return None
-        words = query.text.replace('"', " ").replace("“", " ").replace("”", " ")
-        words = " ".join(words.split())
-        return words if words and self._has_hits(words) else None
 
     def _vocabulary(self) -> Vocabulary:
         return self._cached("vocabulary", lambda: load_vocabulary(self.reader))
@@ -457,18 +420,13 @@ class Engine:
         return _without_body(self._record(doc_id))
 
 
-def _numbered(hits: list[Hit]) -> bool:
-    """Whether the query named the first hit by its number (no spelling to suggest)."""
-    return bool(hits) and hits[0].tier == "number"
-
-
-def _explain(hits: list[Hit], answer: Answer) -> None:
-    """Each hit's tier (by name) and, when asked for, the parts of its score."""
-    for i, hit in enumerate(hits):
-        if i < len(answer.tiers):
-            hit.tier = ranking.TIER_NAMES[answer.tiers[i]]
-        if i < len(answer.parts):
-            hit.explain = {"tier": hit.tier, **answer.parts[i]}
+def _explained(hit: Hit, answer: Answer, i: int) -> Hit:
+    """The ``i``-th hit with its tier (by name) and, when asked for, its score's parts."""
+    if i < len(answer.tiers):
+        hit.tier = ranking.TIER_NAMES[answer.tiers[i]]
+    if i < len(answer.parts):
+        hit.explain = {"tier": hit.tier, **answer.parts[i]}
+    return hit
 
 
 def _without_body(record: dict) -> dict:

@@ -177,3 +177,49 @@ def closest_query(query: Query, vocab: Vocabulary, has_hits: Callable[[str], boo
     if candidate and candidate != unchanged and has_hits(candidate):
         return candidate
     return None
+
+
+def typed_right(query: Query, vocab: Vocabulary) -> str | None:
+    """A query's likeliest accented form: restored when typed without accents, corrected
+    (``strict``) when typed with slips; None when there is nothing to restore or correct."""
+    if not query.groups:
+        return None
+    if query.accented:
+        return correct_accents(query, vocab)
+    return restore_accents(query, vocab)
+
+
+def suggestion(
+    query: Query,
+    vocab: Vocabulary,
+    first_tier: list[str],
+    lacking: bool,
+    has_hits: Callable[[str], bool],
+) -> str | None:
+    """What "Có phải bạn muốn tìm" offers: the likeliest accented form of what was typed;
+    else, when the first hit (its tier: ``first_tier``, empty without hits) does not hold
+    what was typed side by side, a likelier spelling; else, when ``lacking`` (no hits, or
+    only some of the words), the closest query that has hits. Nothing when the query named
+    the first hit by its number."""
+    if first_tier == ["number"]:
+        return None
+    right = typed_right(query, vocab)
+    if right:
+        return right
+    if query.accented and first_tier != ["exact"]:
+        likelier = correct_accents(query, vocab, strict=False)
+        if likelier:
+            return likelier
+    if lacking:
+        return closest_query(query, vocab, has_hits) or loosened(query, has_hits)
+    return None
+
+
+def loosened(query: Query, has_hits: Callable[[str], bool]) -> str | None:
+    """For quoted phrases that no document has: the same words unquoted, if some
+    document has them all."""
+    if not any(t.phrase and len(t.tokens) > 1 for g in query.groups for t in g):
+        return None
+    words = query.text.replace('"', " ").replace("“", " ").replace("”", " ")
+    words = " ".join(words.split())
+    return words if words and has_hits(words) else None
