@@ -178,28 +178,48 @@ def _split_pair(text: str) -> tuple[str, str] | None:
 
 
 def _stacked(rows: list[list[str]]) -> list[str]:
-    """One piece a line, two blocks side by side laid out one after the other."""
+    """One piece a line, two blocks side by side laid out one after the other. A line
+    with one piece belongs to one column: a title to the left one until it has its name,
+    a name to the column with fewer lines (cells are top-aligned, so the shorter block's
+    name comes first)."""
     out: list[str] = []
     i = 0
     while i < len(rows):
         row = rows[i]
         if len(row) == 2 and all(_is_title_line(p) for p in row):
-            left, right = [row[0]], [row[1]]
+            columns: list[list[str]] = [[row[0]], [row[1]]]
+            named = [False, False]
             for nxt in rows[i + 1 : i + 10]:
                 i += 1
                 pair = (nxt[0], nxt[1]) if len(nxt) == 2 else _split_pair(" ".join(nxt))
-                if pair is None:
-                    left.append(" ".join(nxt))
-                    continue
-                left.append(pair[0])
-                right.append(pair[1])
-                if _is_name(pair[0]) and _is_name(pair[1]):
+                if pair is not None:
+                    for k in (0, 1):
+                        columns[k].append(pair[k])
+                        named[k] = named[k] or _is_name(pair[k])
+                else:
+                    piece = " ".join(nxt)
+                    _place(piece, columns, named)
+                if all(named):
                     break
-            out += [*left, "", *right]
+            out += [*columns[0], "", *columns[1]]
         else:
             out += row
         i += 1
     return out
+
+
+def _place(piece: str, columns: list[list[str]], named: list[bool]) -> None:
+    """Put a one-piece line of two side-by-side blocks in its column (``_stacked``)."""
+    if not piece.strip():
+        return
+    if _is_name(piece):
+        open_ = [k for k in (0, 1) if not named[k]]
+        if open_:
+            k = min(open_, key=lambda c: (sum(1 for x in columns[c] if x), c))
+            columns[k].append(piece)
+            named[k] = True
+            return
+    columns[0 if not named[0] else 1].append(piece)
 
 
 def _block(parts: list[str], end: int) -> tuple[int, Signature] | None:

@@ -242,3 +242,18 @@ def test_two_issuers_side_by_side_in_a_three_column_header(tmp_path: Path):
             "Hướng dẫn liên tịch",
             ["Sở Nội vụ tỉnh Bắc Giang", "Sở Tài chính tỉnh Bắc Giang"],
         ), name
+
+
+def test_side_by_side_blocks_of_different_heights():
+    # a PDF text layer or a portal table row per line: the shorter block's name comes first
+    rows = (
+        "KT. GIÁM ĐỐC Q. GIÁM ĐỐC\nSỞ GIÁO DỤC VÀ ĐÀO TẠO SỞ Y TẾ\nPHÓ GIÁM ĐỐC\n"
+        "Nguyễn Văn Lưu\nPhạm Văn Thái\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+    )
+    doc = read("Số: 01/HDLT-SYT-SGDĐT\nHướng dẫn công tác y tế trường học./.\n" + rows)
+    assert doc.signatures == [
+        {"signer": "Phạm Văn Thái", "title": "Phó Giám đốc",
+         "capacity": "KT. Giám đốc Sở Giáo dục và Đào tạo"},
+        {"signer": "Nguyễn Văn Lưu", "title": "Quyền Giám đốc Sở Y tế",
+         "capacity": "Q. Giám đốc Sở Y tế"},
+    ]  # fmt: skip
