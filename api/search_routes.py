@@ -25,6 +25,7 @@ EXPORT_TYPES = ("text/csv", "application/json", *MEDIA.values())
 EXPORT_COLUMNS = (
     "id", "number", "doc_type", "issued_date", "issuer", "place", "subject", "title",
     "signer", "signer_title", "urgency", "references", "status", "relations", "source",
+    "signer_capacity",
 )  # fmt: skip
 
 
@@ -97,7 +98,10 @@ def _csv(records: list[dict]) -> Iterator[str]:
     writer = csv.writer(buffer)
     writer.writerow(EXPORT_COLUMNS)
     for record in records:
-        relations = [f"{r['type']} {r['number']}" for r in record.get("relations") or []]
+        relations = [
+            f"{r['type']} {r['number']}" + (f" ({r['scope']})" if r.get("scope") else "")
+            for r in record.get("relations") or []
+        ]
         row = dict(
             record,
             references=";".join(record.get("references") or []),

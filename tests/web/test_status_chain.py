@@ -4,6 +4,8 @@ of F (which stays in force)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 import pytest
@@ -115,3 +117,12 @@ def test_a_partial_repeal_says_which_part_and_counts_apart(chain_client):
     assert {v["value"]: v["count"] for v in facet} == {
         "active": 1, "amended": 1, "partly_repealed": 1, "replaced": 1, "repealed": 1,
     }  # fmt: skip
+
+
+def test_the_export_names_partial_relations_and_capacities(chain_client):
+    text = chain_client.get("/api/export", params={"format": "csv", "q": "04/2022/QĐ-UBND"}).text
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text))}
+    assert rows["d"]["relations"] == (
+        "repeals 03/2021/QĐ-UBND;partly_repeals 06/2018/QĐ-UBND (khoản 4 Điều 15)"
+    )
+    assert (rows["d"]["status"], rows["d"]["signer_capacity"]) == ("active", "TM. Ủy ban nhân dân")
