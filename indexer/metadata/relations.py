@@ -60,6 +60,7 @@ _REACH = 120  # characters between a trigger and the first number it governs, at
 _CLAUSE = 600  # ... and at most, when no new clause starts between them
 _CLAUSE_WORD = re.compile(r",\s+(\w+)")
 _NAMING = frozenset("Quyết Chỉ Nghị Thông Công Kế Kết Quy Hướng Số Luật Điều".split())
+_AFTER_INTRO = re.compile(r"văn bản\s+(?:sau|dưới)(?:\s+đây)?\s*$")
 _LIST_INTRO = re.compile(r"(?:văn bản|sau|gồm|dưới)\W*(?:đây)?\W*$")
 _PARTIAL = {"repeals": "partly_repeals", "replaces": "amends"}
 _SCOPED = frozenset({"repeals", "replaces", "amends"})
@@ -292,16 +293,22 @@ def _run_type(scan: _Scan, run: list) -> tuple[str, int | None]:
 
 def _listed(scan: _Scan) -> dict[int, tuple[str, int]]:
     """Number start -> (type, item start) for the first number of each item of a list
-    that a trigger before a colon governs (``Bãi bỏ các văn bản sau đây:`` / ``1. ...``)."""
+    that a trigger before a colon governs (``Bãi bỏ các văn bản sau đây:`` / ``1. ...``),
+    or a phrase that follows what it governs (``Các văn bản sau đây hết hiệu lực:``)."""
     out: dict[int, tuple[str, int]] = {}
     for i, event in enumerate(scan.events):
         where, kind = _kind(event)
-        if where != "before" or i + 1 >= len(scan.events):
+        if where not in ("before", "after") or i + 1 >= len(scan.events):
             continue
         colon = scan.events[i + 1]
         if scan.view[colon.start()] != ":" or scan.number_within(event.end(), colon.start()):
             continue
-        if not _LIST_INTRO.search(scan.view, event.end(), colon.start()) or _embedded(scan, event):
+        if where == "after":  # "Các văn bản sau đây hết hiệu lực thi hành:"
+            if not _AFTER_INTRO.search(scan.view, max(0, event.start() - 60), event.start()):
+                continue
+        elif not _LIST_INTRO.search(scan.view, event.end(), colon.start()):
+            continue
+        elif _embedded(scan, event):
             continue
         for item_start, item_end in list_items(scan.text, colon.start()):
             k = bisect_left(scan.occ_starts, item_start)

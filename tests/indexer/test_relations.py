@@ -320,3 +320,16 @@ def test_a_cited_titles_own_amendment_is_not_this_documents():
         ("replaces", "45/2021/QĐ-UBND", None),
         ("repeals", "12/2019/QĐ-UBND", None),
     ]
+
+
+def test_a_list_of_documents_that_cease_to_have_effect():
+    text = (
+        "Điều 3. Các văn bản sau đây hết hiệu lực thi hành:\n"
+        "1. Quyết định số 12/2016/QĐ-UBND ngày 5/4/2016 của UBND tỉnh;\n"
+        "2. Quyết định số 30/2017/QĐ-UBND ngày 20/9/2017 của UBND tỉnh.\n"
+        "Điều 4. Chánh Văn phòng chịu trách nhiệm thi hành."
+    )
+    assert scoped(text) == [
+        ("repeals", "12/2016/QĐ-UBND", None),
+        ("repeals", "30/2017/QĐ-UBND", None),
+    ]
