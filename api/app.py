@@ -60,7 +60,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         responses=ERROR_RESPONSES,
     )
     app.state.settings = settings
-    app.state.uploads = threading.Lock()  # one upload at a time (api.uploads)
     app.state.engine = Engine(
         settings.index_dir,
         time_budget=settings.search_time_budget,

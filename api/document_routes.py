@@ -92,10 +92,11 @@ def read_document(
         409: {"model": ErrorOut, "description": "Another file already holds this document id"},
         413: {"model": ErrorOut, "description": "The file is over the size limit"},
         415: {"model": ErrorOut, "description": "Not a supported file type"},
+        503: {"model": ErrorOut, "description": "Index busy or damaged, or uploads queued"},
         507: {"model": ErrorOut, "description": "No space left to store the file"},
     },
 )
-def upload_document(
+async def upload_document(
     file: Annotated[UploadFile, File(description="A .txt .md .docx .pdf or .html file")],
     settings: Annotated[Settings, Depends(get_app_settings)],
     http: Request,
@@ -103,10 +104,10 @@ def upload_document(
     """Store one file under the corpus and index it (in a separate process, within the
     per-file limits); searchable when this returns. A refused file changes nothing."""
     name = safe_filename(file.filename or "")
-    data = file.file.read(settings.max_upload_bytes + 1)
+    data = await file.read(settings.max_upload_bytes + 1)
     if len(data) > settings.max_upload_bytes:
         raise HTTPException(413, f"file too large (at most {settings.max_upload_bytes} bytes)")
-    source = store_upload(settings, http.app.state.uploads, name, data)
+    source = await store_upload(http.app, settings, name, data)
     return IndexedOut(id=Path(source).with_suffix("").as_posix(), source=source)
 
 

@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     max_characters: int = _LIMITS.max_characters  # of text read from one file
     max_seconds_per_file: float = _LIMITS.max_seconds
     upload_memory_mb: int = 2048  # address space of the process indexing an upload
+    upload_wait: float = 300.0  # seconds an upload waits for those before it (then 503)
     min_free_mb: int = _LIMITS.min_free_mb  # free disk a build keeps (else it stops cleanly)
     search_time_budget: float = 5.0  # seconds per search; past it the API answers 503
     backend: str = _ENGINE.backend  # an engine of indexer/engines; empty: the default

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 import secrets
-import threading
 import time
 import unicodedata
 from pathlib import Path
 
+import anyio
+import anyio.to_thread
 from fastapi import HTTPException
 
 from api.settings import Settings
@@ -71,28 +72,44 @@ def check_one_document(target: Path, root: Path) -> None:
                 )
 
 
-def store_upload(settings: Settings, lock: threading.Lock, name: str, data: bytes) -> str:
-    """Index ``data`` as ``uploads/<name>`` and put it there; its source path. Uploads
-    are serialized by ``lock``; a refused file (400) changes nothing."""
+async def store_upload(app, settings: Settings, name: str, data: bytes) -> str:
+    """Index ``data`` as ``uploads/<name>`` and put it there; its source path. One upload
+    at a time: the others wait their turn on the event loop (holding no thread, so that
+    searches always have one), at most ``upload_wait`` seconds (then 503)."""
+    turn = getattr(app.state, "upload_turn", None)
+    if turn is None:
+        turn = app.state.upload_turn = anyio.Lock()
+    with anyio.move_on_after(settings.upload_wait) as waiting:
+        await turn.acquire()
+    if waiting.cancelled_caught:
+        raise HTTPException(503, "other uploads are being indexed: try again in a moment",
+                            headers={"Retry-After": "10"})  # fmt: skip
+    try:
+        return await anyio.to_thread.run_sync(_store_and_index, settings, name, data)
+    finally:
+        turn.release()
+
+
+def _store_and_index(settings: Settings, name: str, data: bytes) -> str:
+    """A refused file (400) changes nothing."""
     root = settings.corpus_dir.resolve()
     target = root / UPLOAD_DIR / name
-    with lock:
-        _remove_stale(target.parent, settings)
-        check_one_document(target, root)
-        staged = staged_name(target, secrets.token_hex(4))
-        _store(staged, data)
-        try:
-            outcome = index_upload(
-                root,
-                settings.index_dir,
-                staged,
-                target,
-                engine=settings.engine_config(),
-                limits=settings.limits(),
-                memory_mb=settings.upload_memory_mb,
-            )
-        finally:
-            staged.unlink(missing_ok=True)
+    _remove_stale(target.parent, settings)
+    check_one_document(target, root)
+    staged = staged_name(target, secrets.token_hex(4))
+    _store(staged, data)
+    try:
+        outcome = index_upload(
+            root,
+            settings.index_dir,
+            staged,
+            target,
+            engine=settings.engine_config(),
+            limits=settings.limits(),
+            memory_mb=settings.upload_memory_mb,
+        )
+    finally:
+        staged.unlink(missing_ok=True)
     if not outcome.indexed:
         raise HTTPException(400, f"cannot index {name}: {outcome.reason}")
     return target.relative_to(root).as_posix()

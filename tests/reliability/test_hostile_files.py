@@ -150,3 +150,33 @@ def test_tracuu_index_skips_hostile_files_with_their_reasons_and_indexes_the_res
     engine = Engine(tmp_path / "cli-index")
     assert engine.document_count() == SEED_IDS
     engine.close()
+
+
+def test_uploads_waiting_their_turn_hold_back_no_search(tmp_path, hostile):
+    """A long upload being read and 45 more queued behind it (more than the server's 40
+    worker threads): a search is answered before any of them is."""
+    client, corpus = serve(tmp_path, max_pages=0, max_seconds_per_file=10)
+    answered: dict[str, int] = {}
+
+    def send(name: str, data: bytes) -> None:
+        answered[name] = upload(client, name, data).status_code
+
+    with client:
+        slow = threading.Thread(target=send, args=("lap.pdf", (hostile / "lap.pdf").read_bytes()))
+        slow.start()
+        staged = corpus / "uploads"
+        for _ in range(600):  # until the long one is being read
+            if staged.is_dir() and any(staged.glob(".upload-*lap.pdf")):
+                break
+            threading.Event().wait(0.05)
+        queued = [threading.Thread(target=send, args=(f"q{n}.txt", small_docx("q")))
+                  for n in range(45)]  # fmt: skip
+        for thread in queued:
+            thread.start()
+        threading.Event().wait(2.0)  # they reach the server and wait their turn
+        response = client.get("/api/search", params={"q": "tại chỗ"})
+        assert response.status_code == 200
+        assert answered == {}  # the search did not wait for any upload
+        for thread in [slow, *queued]:
+            thread.join(300)
+    assert answered["lap.pdf"] == 400 and set(answered.values()) <= {400, 201}
