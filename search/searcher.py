@@ -221,7 +221,9 @@ class Engine:
     def _plan(
         self, query: Query, request: SearchRequest, any_group: bool, ranked: bool = True, **page
     ) -> Plan:
-        """The plan of a request; not ``ranked``: no tiers and no boosts (counts only)."""
+        """The plan of a request; not ``ranked`` (or no page of hits asked for: counts
+        only): no tiers and no boosts."""
+        ranked = ranked and page.get("limit", 1) != 0
         long_question = len(query.terms()) > MAX_AND_TERMS
         right = self._typed_right(query) if ranked else None
         return Plan(

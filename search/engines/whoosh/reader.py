@@ -87,6 +87,8 @@ class WhooshReader:
     def _ordered(self, state, plan, scores, final, limit) -> tuple[list, list, list, list]:
         """Matching document numbers in the plan's order, at most ``limit``, with their
         scores, tiers and score parts (the last three empty when not ranked)."""
+        if limit == 0:
+            return [], [], [], []
         if scores is not None and plan.sort == "relevance" and final.any():
             return ranked(state.evaluator, state.columns.id_rank, plan, scores, final, limit)
         docnums = np.flatnonzero(final)
