@@ -280,7 +280,6 @@ _YEAR_CONTEXT = frozenset({"ngày", "tháng", "năm", "mỗi", "hằng", "hàng"
 _YEAR_CONTEXT_FOLDED = frozenset(fold(w) for w in _YEAR_CONTEXT)
 # After "thứ" a number is an ordinal: thứ nhất, thứ hai ... thứ tư (not bốn) ... thứ mười.
 _ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
-_DIGIT_OF_ORDINAL = {w: str(i) for i, w in enumerate(_ORDINALS, start=1)}
 _ORDINAL_CONTEXT = frozenset({"thứ", "thu"})
 # Roman numerals name sessions and parts: khóa XIII, Đại hội XIII, lần thứ V, Chương II.
 _ROMAN_CONTEXT = frozenset({"khóa", "thứ", "chương", "phần", "mục", "hội"})

@@ -75,12 +75,6 @@ class FacetValue:
 
 
 @dataclass(slots=True)
-class Facet:
-    name: str
-    values: list[FacetValue]
-
-
-@dataclass(slots=True)
 class Bucket:
     key: str  # "2021" or "2021-07"
     count: int

@@ -20,7 +20,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 
-from indexer.analysis import clean, fold, has_diacritics, syllables
+from indexer.analysis import clean, has_diacritics, syllables
 from search.errors import BadQuery
 
 MAX_QUERY_CHARS = 1000
@@ -61,10 +61,6 @@ class Query:
     filters: dict[str, list[str]] = field(default_factory=dict)
     accented: bool = False  # the user typed diacritics somewhere: search accented first
     numbers: list[str] = field(default_factory=list)  # words that look like document numbers
-
-    @property
-    def has_text(self) -> bool:
-        return bool(self.groups or self.excluded)
 
     def terms(self) -> list[str]:
         """Every token of the positive part, for highlighting and suggestions."""
@@ -251,12 +247,3 @@ def _date_bounds(text: str) -> tuple[int, int]:
         last = calendar.monthrange(year, month)[1]
         return year * 10000 + month * 100 + 1, year * 10000 + month * 100 + last
     return (year * 10000 + month * 100 + day,) * 2
-
-
-def same_label(value: str, label: str | None) -> bool:
-    """Facet values compare without case or accents.
-
-    >>> same_label("cong van", "Công văn"), same_label("Công văn", "Thông báo")
-    (True, False)
-    """
-    return label is not None and fold(value).strip() == fold(label).strip()
