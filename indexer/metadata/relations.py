@@ -143,19 +143,30 @@ _DATE = re.compile(
 )
 
 
+# Anything shaped like a number, with any spacing around its separators: one pass over the
+# text finds every occurrence of the numbers ``find_numbers`` found (one regex per number
+# made a 1 MB text with 300 numbers take seconds).
+_NUMBER_LIKE = re.compile(r"(?<![\w/.-])\d{1,6}(?:\s*/\s*\d{4})?(?:\s*[-/]\s*[^\W\d_][^\W_]*)+")
+_SEGMENT_END = re.compile(r"[^\W\d_][^\W_]*")
+
+
 def _occurrences(text: str, own: str | None) -> list[tuple[int, int, str]]:
-    """(start, end, normalized number) of every number cited in ``text``, in order."""
+    """(start, end, normalized number) of every number cited in ``text``, in order: each
+    written in any case and spacing (``15 / CT - UBND``), the longest that is a number."""
     own_key = number_key(own) if own else None
+    wanted = {number_key(n): n for n in find_numbers(text)}
+    wanted.pop(own_key, None)
     found: list[tuple[int, int, str]] = []
-    for number in find_numbers(text):
-        if number_key(number) == own_key:
-            continue
-        parts = re.split(r"\s*[-/]\s*", number)
-        loose = r"\s*[-/]\s*".join(map(re.escape, parts))
-        pattern = re.compile(rf"(?<![\w/.-]){loose}(?!\w)", re.IGNORECASE)
-        found += [(m.start(), m.end(), number) for m in pattern.finditer(text)]
-    found.sort()
-    return [o for i, o in enumerate(found) if i == 0 or o[0] >= found[i - 1][1]]
+    if not wanted:
+        return found
+    for match in _NUMBER_LIKE.finditer(text):
+        ends = [m.end() for m in _SEGMENT_END.finditer(text, match.start(), match.end())]
+        for end in reversed(ends):
+            number = wanted.get(number_key(text[match.start() : end]))
+            if number is not None:
+                found.append((match.start(), end, number))
+                break
+    return found
 
 
 def _date_after(view: str, end: int) -> str | None:
