@@ -259,6 +259,6 @@ def _saved(row: tuple) -> SavedSearch:
 # --- against the index -----------------------------------------------------------------
 def status(engine: Engine, store: SavedSearches, saved: SavedSearch) -> SavedStatus:
     """How many documents the saved search finds now, and which are new since last seen."""
-    ids = engine.matching_ids(saved.request)
+    ids = engine.matching_ids(saved.request, ordered=False)
     seen = store.seen_ids(saved.id)
     return SavedStatus(saved, len(ids), [doc_id for doc_id in ids if doc_id not in seen])

@@ -187,17 +187,19 @@ class Engine:
             missing=answer.missing,
         )
 
-    def _answer(self, query: Query, request: SearchRequest, **page) -> tuple[Answer, bool]:
+    def _answer(
+        self, query: Query, request: SearchRequest, ranked: bool = True, **page
+    ) -> tuple[Answer, bool]:
         """The answer to a request, and whether its words were relaxed to any-word: only
         when no document has them all (a quoted phrase stays whole)."""
         long_question = len(query.terms()) > MAX_AND_TERMS
-        answer = self.reader.run(self._plan(query, request, long_question, **page))
+        answer = self.reader.run(self._plan(query, request, long_question, ranked, **page))
         relaxable = qc.can_relax(query)
         if long_question:
             return answer, relaxable and not self._count(qc.required_query(query))
         if answer.total or not relaxable or self._count(qc.required_query(query)):
             return answer, False
-        return self.reader.run(self._plan(query, request, True, **page)), True
+        return self.reader.run(self._plan(query, request, True, ranked, **page)), True
 
     def _status_facet(self, query: Query, request: SearchRequest, relaxed: bool, total: int):
         """Counts per status under every selection but the status one."""
@@ -399,10 +401,11 @@ class Engine:
         return [Bucket(fmt(k), c) for k, c in answer.histogram]
 
     @_consistent
-    def matching_ids(self, request: SearchRequest) -> list[str]:
-        """Ids of every matching document, in the request's order (no record is read)."""
+    def matching_ids(self, request: SearchRequest, ordered: bool = True) -> list[str]:
+        """Ids of every matching document, in the request's order (no record is read);
+        not ``ordered``: in an order that skips ranking (for counts and sets of ids)."""
         _check(request)
-        answer, _ = self._answer(parse_query(request.q), request, limit=None)
+        answer, _ = self._answer(parse_query(request.q), request, limit=None, ranked=ordered)
         return [doc_id for doc_id, _ in answer.hits]
 
     @_consistent
