@@ -135,3 +135,20 @@ def test_postings_read_from_the_arrays_are_whooshs(reader, field, text):
     assert ids.tolist() == sorted(expected) and len(expected) > 16  # across the segments
     assert weights.tolist() == [len(expected[d]) for d in ids.tolist()]
     assert postings.positions(field, text, ids) == expected
+
+
+def test_remembered_terms_and_phrases_give_the_same_answers(reader):
+    """Inside ``memoized`` (a plan's tiers and boosts ask the same terms and phrases
+    again, over the whole index, over the matches, with other boosts), every answer is
+    the one computed afresh."""
+    fresh, remembering = evaluator(reader), evaluator(reader)
+    within = np.zeros(fresh.size, dtype=bool)
+    within[::3] = True
+    asked = [(q, w) for q in queries().values() for w in (None, within)]
+    asked += [(Phrase(f.BODY, words("tại chỗ"), boost=2.5), within),
+              (Term(f.BODY, "chỗ", boost=0.3), None)]  # fmt: skip
+    with remembering.memoized():
+        for _ in range(2):
+            for q, w in asked:
+                want, got = fresh.run(q, w), remembering.run(q, w)
+                assert (got.mask == want.mask).all() and np.allclose(got.scores, want.scores)
