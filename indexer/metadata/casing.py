@@ -33,7 +33,7 @@ _PHRASES = (
     "Covid"
 ).split("|")
 _UNITS = "Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy|tỉnh|thành phố|huyện|quận|thị xã|xã|phường"
-_AGENCIES = "Bộ|Sở|Cục|Tổng cục|Vụ|Chi cục|Phòng|Viện|Thanh tra"
+_AGENCIES = "Bộ|Sở|Cục|Tổng cục|Vụ|Chi cục|Phòng|Viện|Thanh tra|Trưởng phòng"
 _KINDS = (("phrase", _PHRASES), ("place", _UNITS.split("|")), ("field", _AGENCIES.split("|")))
 # (keys of the phrase's words, which of them are capitalized, what follows it)
 _CASING = sorted(
@@ -143,6 +143,8 @@ def sentence(text: str, names: bool = False, places: bool | None = None) -> str:
 
     >>> sentence("PHÓ CHỦ TỊCH"), sentence("CỤC TRƯỞNG CỤC QUẢN LÝ CHẤT LƯỢNG", names=True)
     ('Phó Chủ tịch', 'Cục trưởng Cục Quản lý chất lượng')
+    >>> sentence("PHÓ TRƯỞNG PHÒNG", names=True), sentence("TRƯỞNG PHÒNG TỔ CHỨC", names=True)
+    ('Phó Trưởng phòng', 'Trưởng phòng Tổ chức')
     """
     return capital(proper(text, names, places))
 

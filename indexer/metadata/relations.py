@@ -380,6 +380,9 @@ def extract_relations(text: str, own: str | None = None) -> list[Relation]:
             kind, since = listed[run[0][0]]
         else:
             kind, since = _run_type(scan, run)
+        k = bisect_left(scan.occ_starts, run[0][0]) - 1
+        if since is not None and k >= 0 and occurrences[k][1] > since:
+            since = occurrences[k][1]  # a later run: its scope is after the number before it
         for start, end, number in run:
             part = scope(text[since:start]) if since is not None and kind in _SCOPED else None
             typed.append((start, _PARTIAL.get(kind, kind) if part else kind, number, part))

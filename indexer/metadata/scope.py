@@ -22,7 +22,7 @@ _UNIT = (
 )
 _SCOPE = re.compile(
     rf"(?<!\w)(?:một\s+số\s+(?:điều|khoản|điểm|nội\s+dung|quy\s+định)"
-    rf"(?:\s+(?:tại|của)\s+{_UNIT})?|{_UNIT}(?:\s+(?:của\s+|tại\s+)?{_UNIT})*)",
+    rf"(?:\s+(?:tại|của)\s+{_UNIT})?|{_UNIT}(?:(?:\s+(?:của|tại)|\s*,|\s+và)?\s+{_UNIT})*)",
     re.IGNORECASE,
 )
 _MARKER = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)]|[IVX]+\.)\s+")
@@ -39,7 +39,10 @@ def scope(text: str) -> str | None:
     >>> scope(" một số điều của Quy chế phối hợp ban hành kèm theo ")
     'một số điều'
     >>> scope(" điểm a, b khoản 2 Điều 5 và Chương III "), scope(" toàn bộ Chương trình ")
-    ('điểm a, b khoản 2 Điều 5', None)
+    ('điểm a, b khoản 2 Điều 5 và Chương III', None)
+    >>> scope(" Điều 5, Điều 6 của Quy định ")
+    'Điều 5, Điều 6'
+
     """
     match = _SCOPE.search(text)
     return re.sub(r"\s+", " ", match.group()).strip(" ,") if match else None

@@ -333,3 +333,16 @@ def test_a_list_of_documents_that_cease_to_have_effect():
         ("repeals", "12/2016/QĐ-UBND", None),
         ("repeals", "30/2017/QĐ-UBND", None),
     ]
+
+
+def test_scopes_of_several_parts_and_of_each_document():
+    text = "Bãi bỏ Điều 5, Điều 6 của Quy định ban hành kèm theo Quyết định số 12/2019/QĐ-UBND."
+    assert scoped(text) == [("partly_repeals", "12/2019/QĐ-UBND", "Điều 5, Điều 6")]
+    text = (
+        "Bãi bỏ khoản 2 Điều 3 Quyết định số 12/2019/QĐ-UBND và khoản 1 Điều 4 Quyết định "
+        "số 13/2019/QĐ-UBND."
+    )
+    assert scoped(text) == [
+        ("partly_repeals", "12/2019/QĐ-UBND", "khoản 2 Điều 3"),
+        ("partly_repeals", "13/2019/QĐ-UBND", "khoản 1 Điều 4"),
+    ]
