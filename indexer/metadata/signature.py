@@ -189,10 +189,12 @@ def _stacked(rows: list[list[str]]) -> list[str]:
         if len(row) == 2 and all(_is_title_line(p) for p in row):
             columns: list[list[str]] = [[row[0]], [row[1]]]
             named = [False, False]
+            paired, start = False, i
             for nxt in rows[i + 1 : i + 10]:
                 i += 1
                 pair = (nxt[0], nxt[1]) if len(nxt) == 2 else _split_pair(" ".join(nxt))
                 if pair is not None:
+                    paired = True
                     for k in (0, 1):
                         columns[k].append(pair[k])
                         named[k] = named[k] or _is_name(pair[k])
@@ -201,7 +203,10 @@ def _stacked(rows: list[list[str]]) -> list[str]:
                     _place(piece, columns, named)
                 if all(named):
                     break
-            out += [*columns[0], "", *columns[1]]
+            if paired:
+                out += [*columns[0], "", *columns[1]]
+            else:  # one block's capacity lines joined ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH")
+                out += [p for r in rows[start : i + 1] for p in r]
         else:
             out += row
         i += 1

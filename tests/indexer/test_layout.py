@@ -257,3 +257,13 @@ def test_side_by_side_blocks_of_different_heights():
         {"signer": "Nguyễn Văn Lưu", "title": "Quyền Giám đốc Sở Y tế",
          "capacity": "Q. Giám đốc Sở Y tế"},
     ]  # fmt: skip
+
+
+def test_one_blocks_capacity_lines_joined_on_one_line():
+    doc = read(
+        "Số: 1/UBND-VP\nNội dung./.\nNơi nhận:\n- Lưu: VT.\n"
+        "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Hồng Vinh\n"
+    )
+    assert (doc.signer, doc.signer_title, doc.signer_capacity, doc.signatures) == (
+        "Lê Hồng Vinh", "Phó Chủ tịch", "TM. Ủy ban nhân dân, KT. Chủ tịch", [],
+    )  # fmt: skip
