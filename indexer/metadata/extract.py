@@ -5,8 +5,11 @@ Reads what the text states and nothing more (a field it does not state is None):
 - the header block of Party and State documents (issuer, ``Số …``, ``V/v …`` trích yếu,
   ``<place>, ngày … tháng … năm …``, urgency, a type heading such as ``THÔNG BÁO`` with
   its title) as it survives conversion to text or markdown;
-- the signature block (``T/M BAN THƯỜNG VỤ`` / ``PHÓ BÍ THƯ`` / name), see
-  ``indexer.metadata.signature``;
+- the signature block (``T/M BAN THƯỜNG VỤ`` / ``PHÓ BÍ THƯ`` / name): signer, title and
+  capacity (``signer_capacity``: ``TM. Ban Thường vụ``), see ``indexer.metadata.signature``;
+- a joint document's every issuer (``issuers``) and every signature block
+  (``signatures``), empty for a document of one issuer and one block;
+- a date whose day is left blank as ``issued_month`` (``2024-03``), ``issued_date`` None;
 - the numbers the body cites (``references``), never the document's own.
 
 Choices, where the text leaves room for them:
@@ -19,12 +22,12 @@ Choices, where the text leaves room for them:
   (``Văn phòng Tỉnh ủy thông báo ý kiến …``), not by the one it is signed for.
 - ``subject`` is the ``V/v`` trích yếu only; ``title`` is the text after a type heading
   (sentence case) or a news headline. A công văn has a subject and no title.
-- Capitals become proper Vietnamese case (``indexer.metadata.casing``): ``TỈNH ỦY NINH BÌNH`` ->
-  ``Tỉnh ủy Ninh Bình``, ``BỘ GIÁO DỤC VÀ ĐÀO TẠO`` -> ``Bộ Giáo dục và Đào tạo``,
-  ``PHÓ BÍ THƯ`` -> ``Phó Bí thư``, keeping the document's own tone-mark spelling.
+- Capitals become proper Vietnamese case (``indexer.metadata.casing``): ``TỈNH ỦY NINH
+  BÌNH`` -> ``Tỉnh ủy Ninh Bình``, ``BỘ GIÁO DỤC VÀ ĐÀO TẠO`` -> ``Bộ Giáo dục và Đào
+  tạo``, ``PHÓ BÍ THƯ`` -> ``Phó Bí thư``, keeping the document's own tone-mark spelling.
 
-The header is read by ``indexer.metadata.header`` (which also splits the lines a PDF text layer
-joins), news items by ``indexer.metadata.news``.
+The header is read by ``indexer.metadata.header`` (which also splits the lines a PDF text
+layer joins), news items by ``indexer.metadata.news``.
 
 The manifest (``indexer.manifest``) supplies what the text cannot, and wins over extraction.
 """

@@ -8,8 +8,12 @@ Word tables, PDF text layers and markdown change its shape, not its words:
 - a PDF text layer joins the two columns of a row into one line
   (``Số: 3280/BGDĐT-GDTrH Hà Nội, ngày 27 tháng 8 năm 2021``); ``unfold`` cuts such lines
   at the motto and at the place-date so that every reader sees one item per line;
-- Word tables put the left column's lines before the right column's;
-- markdown dresses lines in ``**``, ``*`` and ``#`` (``indexer.metadata.lines.plain``).
+- Word tables put the left column's lines before the right column's; Word's HTML and
+  portal tables put blank lines between them, or a row of both columns on one line;
+- markitdown joins a cell's paragraphs on one table row (``indexer.metadata.lines.cells``);
+- markdown dresses lines in ``**``, ``*`` and ``#`` (``indexer.metadata.lines.plain``);
+- a joint document names its issuers on one line (``BAN TUYÊN GIÁO - BAN DÂN VẬN``) or
+  in columns side by side, each under the superior they share (``issuers``).
 
 A title or a trích yếu ends at a blank line, a separator, a line that opens the body
 (``Căn cứ``, ``Thực hiện``, ``1.``), an authority line (``BỘ TRƯỞNG BỘ …``) or at
