@@ -12,11 +12,15 @@ DAMAGED = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, Att
 
 
 def write(path: Path, value: object) -> None:
-    """Store ``value`` in ``path`` atomically."""
+    """Store ``value`` in ``path`` atomically (a failure, a full disk, leaves no file)."""
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as out:
-        pickle.dump(value, out, protocol=5)
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as out:
+            pickle.dump(value, out, protocol=5)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def read(path: Path) -> object | None:

@@ -77,6 +77,8 @@ def test_a_full_disk_stops_writes_cleanly_and_they_resume_once_space_is_freed(di
                              capture_output=True, text=True, timeout=120,
                              env={**os.environ, "TRACUU_MIN_FREE_MB": "0"})  # fmt: skip
         assert cli.returncode == 1 and "full" in cli.stderr and "Traceback" not in cli.stderr
+        assert [p for p in disk.rglob("*.tmp") if p.is_file()] == []  # nothing half-written
+        assert list(disk.rglob("uploads/.*")) == []
         filler.unlink()  # space again: no restart needed
         again = upload(client, "nho.txt", TEXT.format(word="hetcho").encode())
         assert again.status_code == 201, again.text

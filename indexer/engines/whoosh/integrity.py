@@ -45,8 +45,12 @@ def write_checksums(ix) -> None:
     target = checksums_path(folder, toc.generation)
     documents = sum(segment.doc_count() for segment in toc.segments)
     tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(json.dumps({"documents": documents, "files": files}, sort_keys=True))
-    os.replace(tmp, target)
+    try:
+        tmp.write_text(json.dumps({"documents": documents, "files": files}, sort_keys=True))
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     for old in folder.glob(PATTERN):
         if old != target:
             old.unlink(missing_ok=True)

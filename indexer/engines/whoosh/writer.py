@@ -189,6 +189,9 @@ def remove_orphans(index_dir: Path, ix) -> None:
     Called under the build lock (no other writer is making segments)."""
     toc = ix._read_toc()
     clean_files(ix.storage, ix.indexname, toc.generation, toc.segments)
+    for tmp in Path(ix.storage.folder).glob("*.tmp"):  # commit files a build was writing
+        if tmp.is_file():  # (MAIN.tmp/ is Whoosh's own folder for a writer's runs)
+            tmp.unlink(missing_ok=True)
     current = current_index_path(index_dir)  # the live one, while this one is rebuilt
     keep = {Path(ix.storage.folder).name, current.name if current else ""}
     for other in index_dir.glob("gen-*"):
