@@ -14,8 +14,10 @@ after it is gone; among those of one kind the latest wins (by the pointing docum
 issue date; undated ones count as oldest; on one date a replacement before a repeal, a
 partial repeal before an amendment). Each document's status is its own: A replaced by B,
 B amended by C, C repealed by D gives A replaced, B amended, C repealed; the reading
-page follows ``status_by`` from one to the next (``web.pages``). The manifest's ``status`` column
-(``STATUS_OVERRIDE``) wins over relations.
+page follows ``status_by`` from one to the next (``web.pages``). Where one number names
+several archived documents (15/CT-UBND of two provinces or years), a relation means the
+one of the date it cites, else those not newer than the document that points at them.
+The manifest's ``status`` column (``STATUS_OVERRIDE``) wins over relations.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ FAMILY_TYPES = ("implements", "guides")
 FAMILY_DEPTH = 4  # implementation chains followed: Trung ương -> tỉnh -> huyện -> xã
 FAMILY_LIMIT = 300  # documents on one family page
 COUNT_BY_IDS = 20_000  # status counts from the matching ids up to this many matches
+DISAMBIGUATION_RECORDS = 5_000  # records read to tell apart documents sharing a number
 SUMMARY_FIELDS = ("id", "number", "doc_type", "issuer", "issued_date", "title", "subject")
 
 
@@ -100,16 +103,52 @@ def _derived(reader: Reader) -> dict[str, Status]:
     newest = reader.run(Plan(filters=(sources,), sort="newest", limit=None))
     rank = {doc_id: i for i, (doc_id, _) in enumerate(newest.hits)}
     best: dict[str, tuple[bool, int, int, str, str]] = {}
+    read = [0]  # records read to tell apart documents that share a number
     for token in tokens:
         kind, key = _split(token)
         pointing = [s for s in reader.ids_with(f.RELATION_KEYS, token) if s in rank]
-        for target in reader.ids_with(f.NUMBER_KEY, key):
-            for source in pointing:
-                partial = STRENGTH[kind] > 1
-                candidate = (partial, rank[source], STRENGTH[kind], source, kind)
-                if source != target and (target not in best or candidate < best[target]):
-                    best[target] = candidate
+        targets = reader.ids_with(f.NUMBER_KEY, key)
+        pairs = [(t, s) for t in targets for s in pointing]
+        if len(targets) > 1:
+            pairs = _meant(reader, kind, key, targets, pointing, read)
+        for target, source in pairs:
+            candidate = (STRENGTH[kind] > 1, rank[source], STRENGTH[kind], source, kind)
+            if source != target and (target not in best or candidate < best[target]):
+                best[target] = candidate
     return {t: Status(STATUS_OF[k], s, k) for t, (*_, s, k) in best.items()}
+
+
+def _meant(
+    reader: Reader, kind: str, key: str, targets: list[str], pointing: list[str], read: list
+) -> list[tuple[str, str]]:
+    """(target, source) pairs where a number names several archived documents (15/CT-UBND
+    of two provinces or years): a source's relation means the one of the date it gives
+    (``Chỉ thị số 15/CT-UBND ngày 10/4/2020``), else those not newer than the source.
+    Past ``DISAMBIGUATION_RECORDS`` records read, every pair counts (as before)."""
+    everyone = [(t, s) for t in targets for s in pointing]
+    if read[0] + len(targets) + len(pointing) > DISAMBIGUATION_RECORDS:
+        return everyone
+    records = reader.records(sorted({*targets, *pointing}))
+    read[0] += len(records)
+    days = {i: (records.get(i) or {}).get("issued_date") for i in (*targets, *pointing)}
+    out = []
+    for source in pointing:
+        cited = next(
+            (
+                r.get("date")
+                for r in (records.get(source) or {}).get("relations") or []
+                if r["type"] == kind and number_key(r["number"]) == key
+            ),
+            None,
+        )
+        for target in targets:
+            day, since = days[target], days[source]
+            if cited and day and day != cited:
+                continue  # another document with the same number
+            if not cited and day and since and day > since:
+                continue  # a document cannot be replaced by an older one
+            out.append((target, source))
+    return out
 
 
 def status_filter(statuses: Statuses, selected: list[str]) -> Node:
