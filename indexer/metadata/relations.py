@@ -61,7 +61,6 @@ _CLAUSE = 600  # ... and at most, when no new clause starts between them
 _CLAUSE_WORD = re.compile(r",\s+(\w+)")
 _NAMING = frozenset("Quyết Chỉ Nghị Thông Công Kế Kết Quy Hướng Số Luật Điều".split())
 _AFTER_INTRO = re.compile(r"văn bản\s+(?:sau|dưới)(?:\s+đây)?\s*$")
-_LIST_INTRO = re.compile(r"(?:văn bản|sau|gồm|dưới)\W*(?:đây)?\W*$")
 _PARTIAL = {"repeals": "partly_repeals", "replaces": "amends"}
 _SCOPED = frozenset({"repeals", "replaces", "amends"})
 _AFTER = 150  # characters between a run and a trigger that follows what it governs
@@ -132,6 +131,8 @@ _FIRST_WORDS = sorted(
 _CANDIDATES = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _FIRST_WORDS))})(?!\w)|[.;:!?\n]")
 _LABELS = sorted({key(label) for label in DOC_TYPES.values()}, key=len, reverse=True)
 _LABEL = "|".join(phrase(label) for label in _LABELS)
+# What ends the words that announce a list: "các văn bản sau đây:", "các Quyết định:"
+_LIST_INTRO = re.compile(rf"(?:văn bản|sau|gồm|dưới|{_LABEL})\W*(?:đây)?\W*$")
 _CONNECTOR = re.compile(
     rf"(?:,|(?<!\w)(?:và|cùng|hoặc))\s*(?:(?:{_LABEL})(?:\s+\w+){{0,4}}\s*)?(?:số\s*:?\s*)?$"
 )

@@ -16,7 +16,7 @@ import re
 
 _NUMERAL = r"(?:\d+[a-z]?|[IVXL]+)(?:\.\d+)*"
 _UNIT = (
-    rf"(?:điểm\s+[a-zđ]|khoản\s+\d+|điều\s+\d+[a-z]?|mục\s+{_NUMERAL}|phần\s+(?:thứ\s+\w+|"
+    rf"(?:điểm\s+(?:[a-zđ]|\d+)|khoản\s+\d+|điều\s+\d+[a-z]?|mục\s+{_NUMERAL}|phần\s+(?:thứ\s+\w+|"
     rf"{_NUMERAL})|chương\s+{_NUMERAL}|tiết\s+{_NUMERAL})"
     rf"(?:\s*(?:,|và)\s*(?:[a-zđ]|{_NUMERAL})(?![\w/]))*(?![\w/])"
 )
@@ -58,7 +58,7 @@ def list_items(text: str, colon: int) -> list[tuple[int, int]]:
     """
     newline = text.find("\n", colon)
     if newline < 0 or text[colon + 1 : newline].strip():
-        return []
+        return _inline_items(text, colon)
     items: list[list[int]] = []
     pos = newline + 1
     for line in _lines(text, pos):
@@ -79,6 +79,18 @@ def list_items(text: str, colon: int) -> list[tuple[int, int]]:
             break
         items.append([start, end])
     return [(a, b) for a, b in items if _MARKER.match(text[a:b]) or len(items) > 1]
+
+
+def _inline_items(text: str, colon: int) -> list[tuple[int, int]]:
+    """Items after a colon on its own line, up to the sentence's end, cut at ``;``: at
+    least two of them, or it is no list."""
+    end = re.compile(r"[.!?](?=\s|$)|\n\s*\n").search(text, colon + 1)
+    stop = end.start() if end else len(text)
+    items, start = [], colon + 1
+    for cut in [m.start() for m in re.finditer(";", text[start:stop])] + [stop - start]:
+        items.append((start, colon + 1 + cut))
+        start = colon + 1 + cut + 1
+    return items if len(items) > 1 else []
 
 
 def _ends_item(text: str) -> bool:

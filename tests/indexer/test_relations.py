@@ -346,3 +346,24 @@ def test_scopes_of_several_parts_and_of_each_document():
         ("partly_repeals", "12/2019/QĐ-UBND", "khoản 2 Điều 3"),
         ("partly_repeals", "13/2019/QĐ-UBND", "khoản 1 Điều 4"),
     ]
+
+
+def test_a_list_on_the_colons_line_cut_at_semicolons():
+    text = (
+        "Bãi bỏ các Quyết định: số 12/2019/QĐ-UBND ngày 1/2/2019; số 13/2019/QĐ-UBND và số "
+        "14/2019/QĐ-UBND. Căn cứ Quyết định số 15/2019/QĐ-UBND."
+    )
+    assert scoped(text) == [
+        ("repeals", "12/2019/QĐ-UBND", None),
+        ("repeals", "13/2019/QĐ-UBND", None),
+        ("repeals", "14/2019/QĐ-UBND", None),
+        ("cites", "15/2019/QĐ-UBND", None),
+    ]
+    party = (
+        "Nghị quyết này thay thế Nghị quyết số 26-NQ/TU và bãi bỏ điểm 3 mục II Kết luận "
+        "số 15-KL/TU."
+    )
+    assert scoped(party) == [
+        ("replaces", "26-NQ/TU", None),
+        ("partly_repeals", "15-KL/TU", "điểm 3 mục II"),
+    ]
