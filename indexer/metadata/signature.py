@@ -142,6 +142,7 @@ def _part(text: str) -> str:
 
 
 _RECIPIENTS_MARK = "\x00"  # a piece where a recipients list starts
+_PROSE = "\x01"  # a piece standing for a line of prose
 
 
 def _rows(lines: list[str]) -> list[list[str]]:
@@ -149,6 +150,9 @@ def _rows(lines: list[str]) -> list[list[str]]:
     mark, a recipients list's start marked (``_RECIPIENTS_MARK``)."""
     rows: list[list[str]] = []
     for line in cells(lines):
+        if len(line) > 200:  # prose: no line of a block is this long
+            rows.append([_PROSE])
+            continue
         text = plain(line)
         pieces = [squash(p) for p in re.split(r"\s{3,}", text) if p.strip()] or [""]
         pieces = [q for p in pieces for q in _INNER_MARK.split(p)]
