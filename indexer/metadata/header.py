@@ -153,7 +153,7 @@ def number(lines: list[str]) -> str | None:
     ('342-CV/TU', '3280/BGDĐT-QLCL')
     """
     for line in lines:
-        match = re.match(r"(?:Số|SỐ)\s*:?\s*(.+)", plain(line))
+        match = re.match(r"(?:Số|SỐ)\s*:?\s*(\d.*)", plain(line))
         if match:
             head = re.split(r"\s{2,}|\|", match.group(1))[0]
             return normalize_number(head) or next(iter(find_numbers(head)), None)

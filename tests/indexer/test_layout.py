@@ -267,3 +267,15 @@ def test_one_blocks_capacity_lines_joined_on_one_line():
     assert (doc.signer, doc.signer_title, doc.signer_capacity, doc.signatures) == (
         "Lê Hồng Vinh", "Phó Chủ tịch", "TM. Ủy ban nhân dân, KT. Chủ tịch", [],
     )  # fmt: skip
+
+
+def test_a_long_sentence_starting_with_so_is_no_number_line():
+    text = (
+        "KẾ HOẠCH\nTRIỂN KHAI TIÊM CHỦNG\nSố lượng người được tiêm trong tháng đạt cao nhất từ "
+        "trước đến nay theo báo cáo của Sở Y tế tại Công văn số 12/SYT-NV, vượt chỉ tiêu đề ra "
+        "cho toàn tỉnh trong năm 2021 và các năm trước đó.\n"
+    )
+    doc = read(text)
+    assert (doc.number, doc.title, doc.references) == (
+        None, "Triển khai tiêm chủng", ["12/SYT-NV"],
+    )  # fmt: skip
