@@ -42,9 +42,10 @@ class Evaluator:
 
     @contextmanager
     def memoized(self) -> Iterator[None]:
-        """Within this context, a term or phrase asked again over the same ``within`` mask
-        (the same array object) is not computed again: one plan's tiers and boosts repeat
-        many of them. Not thread-safe (the reader serializes its calls)."""
+        """Within this context, a term or phrase asked again is not computed again when it
+        was computed over the same ``within`` mask or a larger one (then narrowed): one
+        plan's requirement, tiers and boosts repeat many of them. Not thread-safe (the
+        reader serializes its calls); the masks must not change meanwhile."""
         self._memo = {}
         try:
             yield
@@ -52,18 +53,20 @@ class Evaluator:
             self._memo = None
 
     def _remembered(self, key: tuple, within, compute) -> Scored:
-        """``compute()`` (unboosted), or its copy when already computed for this ``within``
-        or for the whole index (then narrowed to ``within``)."""
+        """``compute()`` (unboosted), or a copy of it computed before for ``within`` or for
+        a mask that holds ``within`` (narrowed to it)."""
         if self._memo is None:
             return compute()
-        whole = self._memo.get((*key, None))
-        if whole is not None and within is not None:
-            mask = whole[0].mask & within
-            return Scored(mask, np.where(mask, whole[0].scores, 0.0))
-        full_key = (*key, None if within is None else id(within))
-        if full_key not in self._memo:
-            self._memo[full_key] = (compute(), within)  # ``within`` kept: its id stays unique
-        found = self._memo[full_key][0]
+        known = self._memo.setdefault(key, [])
+        for mask, found in known:
+            if mask is within:
+                return Scored(found.mask.copy(), found.scores.copy())
+        for mask, found in known:
+            if mask is None or within is not None and not (within & ~mask).any():
+                narrowed = found.mask & within
+                return Scored(narrowed, np.where(narrowed, found.scores, 0.0))
+        found = compute()
+        known.append((within, found))
         return Scored(found.mask.copy(), found.scores.copy())
 
     def run(self, q: Node, within: np.ndarray | None = None) -> Scored:

@@ -12,13 +12,22 @@ import numpy as np
 
 def ranked(evaluator, id_rank, plan, scores, final, limit) -> tuple[list, list, list, list]:
     """(document numbers, scores, tiers, parts) of the best ``limit`` matches in ``final``
-    (all of them when None); ``parts`` is filled only when the plan asks to explain."""
+    (all of them when None); ``parts`` is filled only when the plan asks to explain.
+
+    Every match gets its tier; the boosts are scored on the matches of the tiers that the
+    first ``limit`` reach (all of a tier or none of it), since a lower tier never comes
+    before them: the same order as scoring every match, for any page."""
     docnums = np.flatnonzero(final)
+    tiers = _tiers(evaluator, plan.tiers, docnums, final)
+    reached = _reached(tiers, limit)
+    within = final
+    if not reached.all():
+        within = np.zeros_like(final)
+        within[docnums[reached]] = True
     parts = {"terms": scores[docnums]}
     for name, node in plan.boosts:  # the reader runs a plan in ``Evaluator.memoized``
-        part = evaluator.run(node, final).scores[docnums]
+        part = evaluator.run(node, within).scores[docnums]
         parts[name] = parts[name] + part if name in parts else part
-    tiers = _tiers(evaluator, plan.tiers, docnums, final)
     total = np.sum(list(parts.values()), axis=0)
     order = np.lexsort((id_rank[docnums], -total, -tiers))[:limit]
     explained = []
@@ -33,6 +42,26 @@ def ranked(evaluator, id_rank, plan, scores, final, limit) -> tuple[list, list, 
         tiers[order].tolist(),
         explained,
     )
+
+
+def _reached(tiers: np.ndarray, limit: int | None) -> np.ndarray:
+    """Which matches are in a tier that the first ``limit`` of the order reach.
+
+    >>> _reached(np.array([3, 0, 3, 1, 0]), 2).tolist()
+    [True, False, True, False, False]
+    >>> _reached(np.array([3, 0, 3, 1, 0]), 3).tolist()
+    [True, False, True, True, False]
+    """
+    if limit is None:
+        return np.ones(len(tiers), dtype=bool)
+    levels, counts = np.unique(tiers, return_counts=True)  # ascending
+    reached, lowest = 0, levels[-1] if len(levels) else 0
+    for level, count in zip(levels[::-1].tolist(), counts[::-1].tolist(), strict=True):
+        lowest = level
+        reached += count
+        if reached >= limit:
+            break
+    return tiers >= lowest
 
 
 def _tiers(evaluator, nodes, docnums: np.ndarray, final: np.ndarray) -> np.ndarray:
