@@ -304,5 +304,5 @@ def test_replaced_directive_amended_plan_and_the_decision_outline_in_a_browser(r
     assert (
         page.locator("p.notice.status")
         .inner_text()
-        .startswith("Đã được sửa đổi, bổ sung bởi Quyết định 07/2022/QĐ-UBND")
+        .startswith("Đã được sửa đổi, bổ sung khoản 2 mục II bởi Quyết định 07/2022/QĐ-UBND")
     )
