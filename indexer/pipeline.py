@@ -18,11 +18,11 @@ from indexer.display import display_text
 from indexer.limits import LimitExceeded, Limits, TimeLimit
 from indexer.manifest import apply_manifest
 from indexer.metadata import extract_metadata
-from indexer.numbers import lookup_forms, number_key
+from indexer.metadata.numbers import lookup_forms, number_key
+from indexer.metadata.relations import extract_relations
+from indexer.metadata.structure import detect_sections
 from indexer.records import Document, Relation, Skipped
-from indexer.relations import extract_relations
 from indexer.sources import SourceError, read_source
-from indexer.structure import detect_sections
 
 # Bump when analysis or extraction changes, so that unchanged files are re-indexed once.
 PIPELINE_VERSION = "5"  # 4: typed relations and sections; 5: relation scopes, signatures

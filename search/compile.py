@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from indexer import schema as f
 from indexer.analysis import Unit, alternatives, fold, folded, variants
-from indexer.numbers import lookup_forms, number_key
+from indexer.metadata.numbers import lookup_forms, number_key
 from search.plan import All, Any, Everything, Node, Phrase, Prefix, Term, Without
 from search.query import Query, Text
 

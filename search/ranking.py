@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from indexer import schema as f
 from indexer.analysis import folded, variants, words
-from indexer.numbers import number_key
+from indexer.metadata.numbers import number_key
 from search.compile import FOLDED_WEIGHT
 from search.plan import All, Any, Everything, Node, Phrase, Term
 from search.query import Query, Text

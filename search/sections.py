@@ -1,4 +1,4 @@
-"""Sections read back from a record (``indexer.structure`` stored them): the outline a
+"""Sections read back from a record (``indexer.metadata.structure`` stored them): the outline a
 reader navigates by, and the place of an offset in the body, for a hit's snippet.
 
 A stored section is ``{"kind", "label", "title", "start", "anchor", "level", "path"}``.
