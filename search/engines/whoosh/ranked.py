@@ -66,14 +66,14 @@ def _reached(tiers: np.ndarray, limit: int | None) -> np.ndarray:
 
 def _tiers(evaluator, nodes, docnums: np.ndarray, final: np.ndarray) -> np.ndarray:
     """Each match's tier: ``len(nodes) - i`` for the first ``nodes[i]`` it matches, else 0.
-    Every node is evaluated over all the matches (``final``), so that the terms and
-    phrases the tiers and boosts share are computed once (``Evaluator.memoized``)."""
+    Each node is evaluated on the matches no better tier took (a new mask each time: the
+    evaluator remembers what it computed over a mask, and narrows it to smaller ones)."""
     tiers = np.zeros(len(docnums), dtype=np.int64)
-    undecided = final.copy()
+    undecided = final
     for i, node in enumerate(nodes):
         if not undecided.any():
             break
-        matched = evaluator.run(node, final).mask & undecided
+        matched = evaluator.run(node, undecided).mask & undecided
         tiers[matched[docnums]] = len(nodes) - i
-        undecided &= ~matched
+        undecided = undecided & ~matched
     return tiers
