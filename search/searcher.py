@@ -155,7 +155,7 @@ class Engine:
             query, request, facets=f.FACET_NAMES, offset=start, limit=request.per_page
         )
         check_time(started, self.time_budget)
-        groups = patterns_for(query)
+        groups = patterns_for(self._shown(query))
         records = self.reader.records([doc_id for doc_id, _ in answer.hits])
         statuses = self._statuses()
         hits = [
@@ -230,7 +230,7 @@ class Engine:
         right = self._typed_right(query) if ranked else None
         return Plan(
             required=qc.required_query(query, any_group=any_group),
-            boosts=ranking.boosts(query, right, long_question) if ranked else (),
+            boosts=ranking.boosts(*_as_ranked(query, right), long_question) if ranked else (),
             tiers=ranking.tiers(query, right) if ranked and not long_question else (),
             filters=self._filters(query, request),
             selections=self._selections(query, request),
@@ -306,6 +306,12 @@ class Engine:
             out[name] = facet_values(name, answer.facets.get(name, {}), chosen, labels)
         return out
 
+    def _shown(self, query: Query) -> Query:
+        """What the marks of snippets and reading pages show: a query typed with slips, as
+        corrected (what ranking put first); any other query as typed."""
+        right = self._typed_right(query) if query.accented else None
+        return right or query
+
     def _typed_right(self, query: Query) -> Query | None:
         """The query as its likeliest accented form (``suggest.typed_right``), parsed."""
         text = typed_right(query, self._vocabulary())
@@ -358,7 +364,8 @@ class Engine:
                 {k: records[i].get(k) for k in CITED_BY_FIELDS} for i in citing if i in records
             ]
         if q:
-            record["body_html"] = mark_all(record.get("body") or "", patterns_for(parse_query(q)))
+            shown = self._shown(parse_query(q))
+            record["body_html"] = mark_all(record.get("body") or "", patterns_for(shown))
         status = self._statuses().of(doc_id)
         by = self.reader.records([status.by]).get(status.by) if status.by else None
         return DocumentView(
@@ -423,6 +430,15 @@ class Engine:
     @_consistent
     def record(self, doc_id: str) -> dict:
         return _without_body(self._record(doc_id))
+
+
+def _as_ranked(query: Query, right: Query | None) -> tuple[Query, Query | None]:
+    """(query, its likeliest form) as the boosts score them: a query typed with slips is
+    scored as corrected (its field, proximity and word boosts too); one typed without
+    accents as typed, with its restored form as the ``restored`` boost."""
+    if query.accented and right is not None:
+        return right, None
+    return query, right
 
 
 def _explained(hit: Hit, answer: Answer, i: int) -> Hit:

@@ -132,3 +132,9 @@ def test_explain_gives_the_tier_and_the_parts_of_each_score(mixed):
         assert sum(parts.values()) == pytest.approx(hit["score"], rel=1e-3, abs=1e-3)
     assert body["results"][0]["explain"]["proximity"] > 0
     assert all(hit["explain"] is None for hit in search(client, q="4 tai cho")["results"])
+
+
+def test_snippets_of_a_corrected_query_mark_what_ranked_them(mixed):
+    _, client = mixed
+    first = search(client, q="chỉ thi")["results"][0]
+    assert "<mark>chỉ thị</mark>" in first["snippet"].lower()
