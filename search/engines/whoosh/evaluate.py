@@ -23,7 +23,8 @@ from search.plan import K1, All, Any, B, Everything, Node, Phrase, Prefix, Range
 
 @dataclass
 class Scored:
-    """Documents that match (``mask``) and their scores (0 elsewhere)."""
+    """Documents that match (``mask``) and their scores (0 elsewhere). Read-only once
+    returned: the evaluator hands the same arrays out again (``memoized``)."""
 
     mask: np.ndarray
     scores: np.ndarray
@@ -60,14 +61,14 @@ class Evaluator:
         known = self._memo.setdefault(key, [])
         for mask, found in known:
             if mask is within:
-                return Scored(found.mask.copy(), found.scores.copy())
+                return found
         for mask, found in known:
             if mask is None or within is not None and not (within & ~mask).any():
                 narrowed = found.mask & within
                 return Scored(narrowed, np.where(narrowed, found.scores, 0.0))
         found = compute()
         known.append((within, found))
-        return Scored(found.mask.copy(), found.scores.copy())
+        return found
 
     def run(self, q: Node, within: np.ndarray | None = None) -> Scored:
         """The matches of ``q``; with ``within`` (a mask), only those among it (cheaper)."""
@@ -85,9 +86,7 @@ class Evaluator:
         if isinstance(q, Without):
             positive = self.run(q.positive, within)
             negative = self.run(q.negative, positive.mask).mask
-            positive.mask &= ~negative
-            positive.scores[negative] = 0.0
-            return positive
+            return Scored(positive.mask & ~negative, np.where(negative, 0.0, positive.scores))
         if isinstance(q, Range):
             if q.field != f.DAY:
                 raise TypeError(f"ranges are on {f.DAY} only, not {q.field}")
@@ -126,9 +125,7 @@ class Evaluator:
         result = self._remembered(
             ("t", field, text), within, lambda: self._bm25(field, text, within)
         )
-        if boost != 1.0:
-            result.scores *= boost
-        return result
+        return result if boost == 1.0 else Scored(result.mask, result.scores * boost)
 
     def _bm25(self, field: str, text: str, within) -> Scored:
         result = self._empty()
@@ -151,9 +148,7 @@ class Evaluator:
         ``slop`` positions apart; Whoosh's default 1 means adjacent)."""
         key = ("p", q.field, q.words, q.slop)
         result = self._remembered(key, within, lambda: self._in_a_row(q, within))
-        if q.boost != 1.0:
-            result.scores *= q.boost
-        return result
+        return result if q.boost == 1.0 else Scored(result.mask, result.scores * q.boost)
 
     def _in_a_row(self, q: Phrase, within) -> Scored:
         parts = [self._term(q.field, word, 1.0, within) for word in q.words]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+TIER_GAP = 1e7  # above any score: tier * TIER_GAP + score orders as (tier, score) do
+
 
 def ranked(evaluator, id_rank, plan, scores, final, limit) -> tuple[list, list, list, list]:
     """(document numbers, scores, tiers, parts) of the best ``limit`` matches in ``final``
@@ -29,7 +31,7 @@ def ranked(evaluator, id_rank, plan, scores, final, limit) -> tuple[list, list, 
         part = evaluator.run(node, within).scores[docnums]
         parts[name] = parts[name] + part if name in parts else part
     total = np.sum(list(parts.values()), axis=0)
-    order = np.lexsort((id_rank[docnums], -total, -tiers))[:limit]
+    order = _best(tiers, total, id_rank[docnums], limit)
     explained = []
     if plan.explain:
         explained = [
@@ -42,6 +44,22 @@ def ranked(evaluator, id_rank, plan, scores, final, limit) -> tuple[list, list, 
         tiers[order].tolist(),
         explained,
     )
+
+
+def _best(tiers: np.ndarray, total: np.ndarray, ranks: np.ndarray, limit: int | None):
+    """Indexes of the first ``limit`` by tier, then score (both descending), then id
+    rank: those that can be among them found by partition (tier and score as one key,
+    which orders as they do), then sorted.
+
+    >>> _best(np.array([0, 2, 2, 1]), np.array([9.0, 1.0, 3.0, 5.0]), np.arange(4), 3)
+    array([2, 1, 3])
+    """
+    if limit is None or limit >= len(total):
+        return np.lexsort((ranks, -total, -tiers))[:limit]
+    key = tiers * TIER_GAP + total
+    kth = np.partition(key, len(key) - limit)[len(key) - limit]
+    near = np.flatnonzero(key >= kth)
+    return near[np.lexsort((ranks[near], -total[near], -tiers[near]))][:limit]
 
 
 def _reached(tiers: np.ndarray, limit: int | None) -> np.ndarray:
