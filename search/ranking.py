@@ -231,8 +231,9 @@ def boosts(query: Query, typed_right: Query | None, long: bool) -> tuple[tuple[s
 
 
 def restored(right: Query) -> Node:
-    """The accented form's units in the body, its adjacent pairs and its words, weighted
-    ``RESTORED_WEIGHT``: a boost only, it never changes which documents match.
+    """The accented form's units in the body and its words, weighted ``RESTORED_WEIGHT``
+    (its phrase is the ``exact`` tier already): a boost only, it never changes which
+    documents match.
 
     >>> from search.query import parse_query
     >>> restored(parse_query("tại chỗ")).clauses[:2]
@@ -247,7 +248,5 @@ def restored(right: Query) -> Node:
                 else:
                     units.update(dict.fromkeys(variant))
     nodes = [side_by_side(unit, (f.BODY,)) for unit in units]
-    if len(_sequence(right)) >= MIN_PROXIMITY:
-        nodes += proximity(_sequence(right), f.BODY)
     nodes += _words(right)
     return Any(tuple(dict.fromkeys(nodes)), boost=RESTORED_WEIGHT)
