@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# `make serve HOST=0.0.0.0 PORT=8841` (the address tracuu listens on)
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: install serve index test lint bench clean
 
@@ -17,7 +20,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 serve: $(STAMP)
-	@$(BIN)/tracuu serve
+	@$(BIN)/tracuu serve --host $(HOST) --port $(PORT)
 
 index: $(STAMP)
 	$(BIN)/tracuu index

@@ -11,7 +11,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api import document_routes, feed_routes, lookup_routes, saved_routes, search_routes
+from api import (
+    __version__,
+    document_routes,
+    feed_routes,
+    lookup_routes,
+    saved_routes,
+    search_routes,
+)
 from api.request_limits import RequestLimits
 from api.schemas import ErrorOut, HealthOut
 from api.settings import Settings, get_settings
@@ -56,7 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=_lifespan,
         title="tracuu",
         summary="Full-text search over an archive of Vietnamese administrative documents",
-        version="0.1.0",
+        version=__version__,
         responses=ERROR_RESPONSES,
     )
     app.state.settings = settings

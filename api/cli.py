@@ -9,9 +9,12 @@ from pathlib import Path
 
 import click
 
+from api import __version__
+from api.cli_shared import print_report, settings_from_flags
+from api.serve_cli import serve
 from api.settings import Settings
 from api.solr_cli import solr
-from indexer.build import BuildError, BuildReport, build_index
+from indexer.build import BuildError, build_index
 from indexer.engines import check_index
 from indexer.locking import IndexBusy
 from indexer.progress import BarProgress, SilentProgress
@@ -24,20 +27,12 @@ EXIT_SKIPPED = 2  # the build finished but some files could not be read
 EXIT_NOT_FOUND = 1  # a batch lookup where some number names no document
 
 
-def _settings(index_dir: str | None = None, corpus_dir: str | None = None) -> Settings:
-    overrides = {}
-    if index_dir:
-        overrides["index_dir"] = Path(index_dir)
-    if corpus_dir:
-        overrides["corpus_dir"] = Path(corpus_dir)
-    return Settings(**overrides)
-
-
 def _engine(settings: Settings) -> Engine:
     return Engine(settings.index_dir, config=settings.engine_config())
 
 
 @click.group()
+@click.version_option(__version__, prog_name="tracuu")
 def main() -> None:
     """tracuu: full-text search for Vietnamese administrative documents."""
 
@@ -50,7 +45,7 @@ def main() -> None:
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary")
 def index(paths: tuple[Path, ...], index_dir: str | None, rebuild: bool, jobs, quiet) -> None:
     """Index the corpus (or the given directory, or files inside the corpus)."""
-    settings = _settings(index_dir)
+    settings = settings_from_flags(index_dir)
     root, files = settings.corpus_dir, None
     if len(paths) == 1 and paths[0].is_dir():
         root = paths[0]
@@ -74,68 +69,16 @@ def index(paths: tuple[Path, ...], index_dir: str | None, rebuild: bool, jobs, q
     except ValueError as exc:  # a file outside the corpus root
         raise click.ClickException(str(exc)) from exc
     if not quiet:
-        _print_report(report)
+        print_report(report)
     if report.skipped:
         sys.exit(EXIT_SKIPPED)
-
-
-def _print_report(report: BuildReport) -> None:
-    click.echo(
-        f"added {report.added}, updated {report.updated}, removed {report.removed}, "
-        f"unchanged {report.unchanged}, skipped {len(report.skipped)}; "
-        f"{report.documents} documents in the index; {report.seconds:.1f} s "
-        f"({report.docs_per_second:.1f} documents/s)",
-        err=True,
-    )
-    for note in report.notes:
-        click.echo(f"  note {note}", err=True)
-    for skipped in report.skipped:
-        click.echo(f"  skipped {skipped.source}: {skipped.reason}", err=True)
-
-
-@main.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--index-dir", help="Index directory")
-@click.option("--corpus-dir", help="Corpus directory")
-@click.option("--quiet", is_flag=True, help="No progress bar while indexing")
-def serve(host: str, port: int, index_dir, corpus_dir, quiet: bool) -> None:
-    """Bring the index up to date with the corpus, then serve the API and web pages."""
-    import uvicorn
-
-    from api.app import create_app
-    from api.welcome import welcome_lines
-
-    settings = _settings(index_dir, corpus_dir)
-    try:
-        report = build_index(
-            settings.corpus_dir,
-            settings.index_dir,
-            engine=settings.engine_config(),
-            limits=settings.limits(),
-            progress=SilentProgress() if quiet else BarProgress(),
-        )
-    except (BuildError, IndexBusy) as exc:  # serve anyway: /healthz and searches say it
-        click.echo(f"Error: {exc}; serving it as it is (answers 503 until fixed)", err=True)
-    else:
-        if not quiet:
-            _print_report(report)
-    app = create_app(settings)
-    try:
-        count = app.state.engine.document_count()
-    except SearchError as exc:
-        click.echo(f"Error: {exc}", err=True)
-    else:
-        for line in welcome_lines(f"http://{host}:{port}", app.state.engine, count):
-            click.echo(line, err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @main.command()
 @click.option("--index-dir", help="Index directory (default: $TRACUU_INDEX_DIR or data/index)")
 def check(index_dir: str | None) -> None:
     """Verify every file of the index (sizes, checksums, every record readable)."""
-    settings = _settings(index_dir)
+    settings = settings_from_flags(index_dir)
     problems = check_index(settings.engine_config(), settings.index_dir, full=True)
     for problem in problems:
         click.echo(f"damaged: {problem}", err=True)
@@ -175,7 +118,7 @@ def search(
         explain=explain,
     )
     try:
-        with _engine(_settings(index_dir)) as engine:
+        with _engine(settings_from_flags(index_dir)) as engine:
             results = engine.search(request)
     except SearchError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -222,7 +165,7 @@ def lookup(numbers: tuple[str, ...], numbers_file, as_json: bool, index_dir) -> 
     if not wanted:
         raise click.UsageError("give a NUMBER, or numbers with --file FILE or - (stdin)")
     try:
-        with _engine(_settings(index_dir)) as engine:
+        with _engine(settings_from_flags(index_dir)) as engine:
             found = lookup_numbers(engine, wanted)
     except SearchError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -233,7 +176,7 @@ def lookup(numbers: tuple[str, ...], numbers_file, as_json: bool, index_dir) -> 
 
 def _lookup_one(number: str, as_json: bool, index_dir) -> None:
     try:
-        with _engine(_settings(index_dir)) as engine:
+        with _engine(settings_from_flags(index_dir)) as engine:
             hits = engine.lookup(number)
     except SearchError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -264,6 +207,7 @@ def _print_batch(found: dict, as_json: bool) -> None:
     click.echo(f"{len(found)} numbers: {len(found) - missing} found, {missing} not found", err=True)
 
 
+main.add_command(serve)
 main.add_command(solr)
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Service settings: flags first, then environment (TRACUU_*), then these defaults."""
+"""Service settings: flags first, then environment (TRACUU_*), then a ``.env`` file in the
+working directory (the same TRACUU_* lines), then these defaults."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ _LIMITS = Limits()
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="TRACUU_")
+    model_config = SettingsConfigDict(
+        env_prefix="TRACUU_", env_file=".env", env_file_encoding="utf-8"
+    )
 
     index_dir: Path = Path("data/index")
     corpus_dir: Path = Path("corpus")
@@ -43,6 +46,7 @@ class Settings(BaseSettings):
     solr_url: str = _ENGINE.solr_url
     solr_collection: str = _ENGINE.solr_collection
     saved_db: Path | None = None  # the saved-search database; default: beside the index
+    root_path: str = ""  # the path prefix a reverse proxy serves us under ("/tracuu")
 
     def saved_db_path(self) -> Path:
         """Where saved searches live: outside the index generations, so a rebuild keeps them."""
