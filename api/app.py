@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -19,6 +20,7 @@ from api import (
     saved_routes,
     search_routes,
 )
+from api.logs import RequestLog
 from api.request_limits import RequestLimits
 from api.schemas import ErrorOut, HealthOut
 from api.settings import Settings, get_settings
@@ -43,6 +45,7 @@ ERROR_RESPONSES = {
     400: {"model": ErrorOut, "description": "Bad input; the detail says what is wrong"},
     503: {"model": ErrorOut, "description": "No usable index, or a search past its time budget"},
 }
+log = logging.getLogger("tracuu.api")
 DOCS_CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
     "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:"
@@ -110,6 +113,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             response.headers["Content-Security-Policy"] = DOCS_CSP
         return response
 
+    app.add_middleware(RequestLog, slow_ms=settings.slow_request_ms)  # outermost
+
     return app
 
 
@@ -150,12 +155,15 @@ def _wants_page(request: Request) -> bool:
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(SearchError)
     async def search_error(request: Request, exc: SearchError) -> JSONResponse:
+        if exc.status >= 500:
+            log.warning("%s: %s", request.url.path, exc)
         return JSONResponse({"detail": str(exc)}, status_code=exc.status)
 
     @app.exception_handler(IndexBusy)
     @app.exception_handler(BuildError)
     async def index_unwritable(request: Request, exc: Exception) -> JSONResponse:
         """A write while `tracuu index` runs, or onto a damaged index: try again later."""
+        log.warning("%s: %s", request.url.path, exc)
         return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "5"})
 
     @app.exception_handler(Exception)
@@ -164,6 +172,7 @@ def _add_error_handlers(app: FastAPI) -> None:
         ours (500)."""
         settings = request.app.state.settings
         problems = check_index(settings.engine_config(), settings.index_dir)
+        log.error("unexpected error on %s", request.url.path, exc_info=exc)
         if problems:
             detail = f"the index is damaged: {problems[0]}"
             return JSONResponse({"detail": detail}, status_code=503)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -11,13 +12,14 @@ import click
 
 from api import __version__
 from api.cli_shared import print_report, settings_from_flags
+from api.logs import configure_logging
 from api.serve_cli import serve
 from api.settings import Settings
 from api.solr_cli import solr
 from indexer.build import BuildError, build_index
 from indexer.engines import check_index
 from indexer.locking import IndexBusy
-from indexer.progress import BarProgress, SilentProgress
+from indexer.progress import SilentProgress, terminal_progress
 from search.batch import lookup_numbers, read_numbers
 from search.errors import SearchError
 from search.models import SearchRequest
@@ -46,6 +48,8 @@ def main() -> None:
 def index(paths: tuple[Path, ...], index_dir: str | None, rebuild: bool, jobs, quiet) -> None:
     """Index the corpus (or the given directory, or files inside the corpus)."""
     settings = settings_from_flags(index_dir)
+    configure_logging("warning")  # the summary below says the rest
+    logging.getLogger("tracuu.progress").setLevel(logging.INFO)  # lines when not a terminal
     root, files = settings.corpus_dir, None
     if len(paths) == 1 and paths[0].is_dir():
         root = paths[0]
@@ -62,7 +66,7 @@ def index(paths: tuple[Path, ...], index_dir: str | None, rebuild: bool, jobs, q
             files=files,
             rebuild=rebuild,
             jobs=jobs,
-            progress=SilentProgress() if quiet else BarProgress(),
+            progress=SilentProgress() if quiet else terminal_progress(),
         )
     except (BuildError, IndexBusy) as exc:
         raise click.ClickException(str(exc)) from exc

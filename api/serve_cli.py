@@ -7,10 +7,11 @@ import socket
 
 import click
 
-from api.cli_shared import print_report, settings_from_flags
+from api.cli_shared import settings_from_flags
+from api.logs import configure_logging
 from indexer.build import BuildError, build_index
 from indexer.locking import IndexBusy
-from indexer.progress import BarProgress, SilentProgress
+from indexer.progress import SilentProgress, terminal_progress
 from search.errors import SearchError
 
 LOG_LEVELS = ("debug", "info", "warning", "error")
@@ -28,8 +29,17 @@ LOG_LEVELS = ("debug", "info", "warning", "error")
     default="info",
     show_default=True,
 )
+@click.option(
+    "--log-format",
+    type=click.Choice(("human", "json")),
+    default="human",
+    show_default=True,
+    help="Log lines (access, index runs, errors) as text or as JSON objects",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar while indexing")
-def serve(host: str, port: int, index_dir, corpus_dir, root_path, log_level, quiet) -> None:
+def serve(
+    host: str, port: int, index_dir, corpus_dir, root_path, log_level, log_format, quiet
+) -> None:
     """Bring the index up to date with the corpus, then serve the API and web pages.
 
     The port is taken first: a busy one stops here, before any indexing."""
@@ -38,21 +48,19 @@ def serve(host: str, port: int, index_dir, corpus_dir, root_path, log_level, qui
     from api.app import create_app
     from api.welcome import welcome_lines
 
+    configure_logging(log_level, log_format)
     listener = bind_port(host, port)
     settings = settings_from_flags(index_dir, corpus_dir, root_path)
     try:
-        report = build_index(
+        build_index(  # it logs the run: counts, notes, skipped files
             settings.corpus_dir,
             settings.index_dir,
             engine=settings.engine_config(),
             limits=settings.limits(),
-            progress=SilentProgress() if quiet else BarProgress(),
+            progress=SilentProgress() if quiet else terminal_progress(),
         )
     except (BuildError, IndexBusy) as exc:  # serve anyway: /healthz and searches say it
         click.echo(f"Error: {exc}; serving it as it is (answers 503 until fixed)", err=True)
-    else:
-        if not quiet:
-            print_report(report)
     app = create_app(settings)
     try:
         count = app.state.engine.document_count()
@@ -62,7 +70,13 @@ def serve(host: str, port: int, index_dir, corpus_dir, root_path, log_level, qui
         shown_port = listener.getsockname()[1]
         for line in welcome_lines(f"http://{host}:{shown_port}", app.state.engine, count):
             click.echo(line, err=True)
-    config = uvicorn.Config(app, log_level=log_level.lower(), root_path=settings.root_path)
+    config = uvicorn.Config(
+        app,
+        log_level=log_level.lower(),
+        log_config=None,  # configure_logging's handler and format
+        access_log=False,  # api.logs.RequestLog writes it, with the request id
+        root_path=settings.root_path,
+    )
     uvicorn.Server(config).run(sockets=[listener])
 
 

@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     solr_url: str = _ENGINE.solr_url
     solr_collection: str = _ENGINE.solr_collection
     saved_db: Path | None = None  # the saved-search database; default: beside the index
+    slow_request_ms: float = 1000.0  # a request slower than this is logged as a warning
     root_path: str = ""  # the path prefix a reverse proxy serves us under ("/tracuu")
 
     def saved_db_path(self) -> Path:

@@ -10,6 +10,7 @@ leaves the last good index searchable.
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import shutil
 import time
@@ -30,6 +31,7 @@ from indexer.records import Skipped, document_id
 from indexer.sources import find_files
 
 __all__ = ["BuildError", "BuildReport", "build_index", "remove_documents"]
+log = logging.getLogger("tracuu.indexer")
 # Larger files are skipped with their size: a 64 MB text needs about 3 GB to index.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 # Seconds a build waits for the lock: a build killed a moment ago may still be releasing
@@ -101,7 +103,22 @@ def build_index(
         finally:
             writer.close()
     report.seconds = time.perf_counter() - started
+    _log_report(root, report)
     return report
+
+
+def _log_report(root: Path, report: BuildReport) -> None:
+    """The run as log events (``tracuu.indexer``): a summary, then a line a note (a manifest
+    problem) and a line a skipped file with its reason."""
+    log.info(
+        "index run on %s: added %d, updated %d, removed %d, unchanged %d, skipped %d; "
+        "%d documents; %.1f s", root, report.added, report.updated, report.removed,
+        report.unchanged, len(report.skipped), report.documents, report.seconds,
+    )  # fmt: skip
+    for note in report.notes:
+        log.info("note %s", note)
+    for skipped in report.skipped:
+        log.info("skipped %s: %s", skipped.source, skipped.reason)
 
 
 def check_free_space(index_dir: Path, limits: Limits) -> None:
