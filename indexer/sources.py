@@ -1,8 +1,9 @@
 """Archive files in, :class:`RawDocument` out: the first stage of the indexer.
 
 ``find_files`` lists the readable files under some paths; ``read_source`` turns one file
-(.txt .md .docx .pdf .html .htm) into a ``RawDocument`` whose text is Unicode NFC
-(``analysis.clean``), or raises :class:`SourceError` with a plain reason for the user.
+(.txt .md .docx .pdf .html .htm, and .doc through antiword: ``indexer.msword``) into a
+``RawDocument`` whose text is Unicode NFC (``analysis.clean``), or raises
+:class:`SourceError` with a plain reason for the user.
 ``decode_text`` finds the encoding of text bytes: UTF-8 (BOM or not), UTF-16, Windows-1258,
 and the pre-Unicode TCVN3/VNI encodings (converted by ``indexer.legacy``). Web pages, and
 markdown saved from them, lose their page furniture (``indexer.webpage``): menus, related
@@ -26,8 +27,8 @@ from indexer.limits import LimitExceeded, Limits
 from indexer.records import RawDocument, document_id
 from indexer.webpage import drop_furniture, drop_link_lines
 
-SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
-_FORMATS = dict(zip(SUPPORTED, ("txt", "md", "docx", "pdf", "html", "html"), strict=True))
+SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".doc")
+_FORMATS = dict(zip(SUPPORTED, ("txt", "md", "docx", "pdf", "html", "html", "doc"), strict=True))
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -108,6 +109,8 @@ def read_source(path: Path, root: Path, limits: Limits | None = None) -> RawDocu
     else:
         if fmt == "html":
             raw = _html_text(data)
+        elif fmt == "doc":
+            raw = _doc_text(path, limits)
         else:
             raw = {"docx": _docx_text, "pdf": _pdf_text}[fmt](data, limits)
         limits.check_characters(len(raw))
@@ -265,6 +268,16 @@ def _docx_blocks(container) -> Iterable[str]:
                     yield from _docx_blocks(cell)
         else:
             yield block.text
+
+
+def _doc_text(path: Path, limits: Limits) -> str:
+    """A Word 97-2003 file through antiword (``indexer.msword``)."""
+    from indexer import msword
+
+    try:
+        return msword.doc_text(path, timeout=limits.max_seconds)
+    except msword.WordError as exc:
+        raise SourceError(str(exc)) from None
 
 
 def _pdf_text(data: bytes, limits: Limits) -> str:
