@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -20,6 +21,7 @@ from api import (
     saved_routes,
     search_routes,
 )
+from api.docs_pages import DOCS_CSP, DOCS_PATHS, add_docs
 from api.logs import RequestLog
 from api.request_limits import RequestLimits
 from api.schemas import ErrorOut, HealthOut
@@ -46,10 +48,6 @@ ERROR_RESPONSES = {
     503: {"model": ErrorOut, "description": "No usable index, or a search past its time budget"},
 }
 log = logging.getLogger("tracuu.api")
-DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:"
-)
 
 
 @asynccontextmanager
@@ -68,7 +66,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Full-text search over an archive of Vietnamese administrative documents",
         version=__version__,
         responses=ERROR_RESPONSES,
+        docs_url=None,  # api.docs_pages serves them without a CDN
+        redoc_url=None,
     )
+    add_docs(app)
     app.state.settings = settings
     app.state.engine = Engine(
         settings.index_dir,
@@ -106,13 +107,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
-        docs = request.url.path in ("/docs", "/redoc")
+        docs = request.url.path in DOCS_PATHS
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         if docs:
             response.headers["Content-Security-Policy"] = DOCS_CSP
         return response
 
+    if origins := settings.cors_origin_list():  # before the limits: a preflight is answered
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_methods=["GET", "POST", "PUT", "DELETE"],
+            allow_headers=["X-API-Key", "Content-Type", "X-Request-ID"],
+            expose_headers=["Link", "X-Request-ID", "Retry-After"],
+        )
     app.add_middleware(RequestLog, slow_ms=settings.slow_request_ms)  # outermost
 
     return app
@@ -146,7 +155,7 @@ def _wants_page(request: Request) -> bool:
     """A browser asking for a page (not the API, not a client wanting JSON)."""
     path = request.url.path
     return (
-        not path.startswith(("/api", "/healthz", "/openapi", "/docs", "/static"))
+        not path.startswith(("/api", "/healthz", "/openapi", "/docs", "/redoc", "/static"))
         and "text/html" in request.headers.get("accept", "")
         and "web" in request.app.state.parts
     )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Header, Query, Request
+from fastapi import Depends, Query, Request
+from fastapi.security import APIKeyHeader
 
+from api.schemas import ErrorOut
 from api.settings import Settings
 from search.keys import check_write_key
 from search.models import SearchRequest
@@ -64,9 +66,26 @@ def search_params(
     )
 
 
+# An OpenAPI security scheme (the Authorize button of /docs); no auto error: a missing key
+# is check_write_key's 403 (no key configured) or 401 (a key is), as before.
+API_KEY_HEADER = APIKeyHeader(
+    name="X-API-Key",
+    scheme_name="TracuuKey",
+    description="The service's TRACUU_API_KEY; needed for writes",
+    auto_error=False,
+)
+
+
+KEY_RESPONSES = {  # declared on every operation that depends on require_api_key
+    401: {"model": ErrorOut, "description": "No X-API-Key header"},
+    403: {"model": ErrorOut, "description": "Wrong key, or writes disabled"},
+    429: {"model": ErrorOut, "description": "Too many refused keys from this client lately"},
+}
+
+
 def require_api_key(
     settings: Annotated[Settings, Depends(get_app_settings)],
-    x_api_key: Annotated[str | None, Header(description="The TRACUU_API_KEY")] = None,
+    x_api_key: Annotated[str | None, Depends(API_KEY_HEADER)] = None,
 ) -> None:
     """Writes need X-API-Key equal to TRACUU_API_KEY (compared in constant time)."""
     expected = settings.api_key.get_secret_value() if settings.api_key else None

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import FileResponse
 
-from api.deps import get_app_settings, get_engine, require_api_key
+from api.deps import KEY_RESPONSES, get_app_settings, get_engine, require_api_key
 from api.exports import MEDIA, document_response
 from api.schemas import DocumentOut, ErrorOut, FamilyOut, IndexedOut
 from api.settings import Settings
@@ -89,6 +89,7 @@ def read_document(
     status_code=201,
     dependencies=[Depends(require_api_key)],
     responses={
+        **KEY_RESPONSES,
         409: {"model": ErrorOut, "description": "Another file already holds this document id"},
         413: {"model": ErrorOut, "description": "The file is over the size limit"},
         415: {"model": ErrorOut, "description": "Not a supported file type"},
@@ -111,7 +112,12 @@ async def upload_document(
     return IndexedOut(id=Path(source).with_suffix("").as_posix(), source=source)
 
 
-@router.delete("/{doc_id:path}", status_code=204, dependencies=[Depends(require_api_key)])
+@router.delete(
+    "/{doc_id:path}",
+    status_code=204,
+    dependencies=[Depends(require_api_key)],
+    responses=KEY_RESPONSES,
+)
 def delete_document(
     doc_id: str,
     engine: Annotated[Engine, Depends(get_engine)],

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends
 
-from api.deps import get_engine, get_saved, require_api_key
+from api.deps import KEY_RESPONSES, get_engine, get_saved, require_api_key
 from api.saved_schemas import SavedSearchesOut, SavedSearchIn, SavedSearchOut
 from api.schemas import ErrorOut
 from search.models import SearchRequest
@@ -20,10 +20,6 @@ router = APIRouter(
     tags=["saved searches"],
     responses={404: {"model": ErrorOut, "description": "No such saved search"}},
 )
-KEY_RESPONSES = {
-    401: {"model": ErrorOut, "description": "No X-API-Key header"},
-    403: {"model": ErrorOut, "description": "Wrong key, or writes disabled"},
-}
 Saved = Annotated[SavedSearches, Depends(get_saved)]
 Searcher = Annotated[Engine, Depends(get_engine)]
 

@@ -5,18 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response, StreamingResponse
+from starlette.datastructures import URL
 
 from api.deps import get_engine, search_params
 from api.exports import MAX_FILE_ROWS, MEDIA, table_response
 from api.schemas import LookupOut, SearchOut, TimelineOut
 from search.errors import BadQuery
 from search.feeds import describe
-from search.models import SearchRequest
+from search.models import MAX_PAGE, SearchRequest
 from search.searcher import Engine
 
 router = APIRouter(prefix="/api", tags=["search"])
@@ -33,11 +35,38 @@ EXPORT_COLUMNS = (
 def search_documents(
     request: Annotated[SearchRequest, Depends(search_params)],
     engine: Annotated[Engine, Depends(get_engine)],
+    http: Request,
+    response: Response,
 ) -> SearchOut:
-    """Search: ranked, faceted, highlighted results; an empty q browses newest first."""
+    """Search: ranked, faceted, highlighted results; an empty q browses newest first.
+    The ``Link`` header gives the next and previous pages (RFC 8288)."""
     if not request.q.strip() and request.sort == "relevance":
         request.sort = "newest"
-    return SearchOut.model_validate(engine.search(request))
+    results = engine.search(request)
+    if links := page_links(http.url, request.page, request.per_page, results.total):
+        response.headers["Link"] = links
+    return SearchOut.model_validate(results)
+
+
+def page_links(url: URL, page: int, per_page: int, total: int) -> str:
+    """``Link`` header value for the pages around ``page`` of ``url`` (its other parameters
+    kept); empty on a single page.
+
+    >>> page_links(URL("/s?q=a&page=2"), 2, 1, 3).split(", ")  # doctest: +NORMALIZE_WHITESPACE
+    ['</s?q=a&page=1>; rel="prev"', '</s?q=a&page=3>; rel="next"',
+     '</s?q=a&page=1>; rel="first"', '</s?q=a&page=3>; rel="last"']
+    >>> page_links(URL("/s?q=a"), 1, 20, 5)
+    ''
+    """
+    last = min(MAX_PAGE, max(1, math.ceil(total / per_page)))
+    wanted = [("prev", page - 1), ("next", page + 1), ("first", 1), ("last", last)]
+    if last == 1 and page == 1:
+        return ""
+    return ", ".join(
+        f'<{url.include_query_params(page=n)}>; rel="{rel}"'
+        for rel, n in wanted
+        if 1 <= n <= last and (rel in ("first", "last") or n != page)
+    )
 
 
 @router.get("/lookup", response_model=LookupOut, responses={404: {"description": "No match"}})

@@ -47,11 +47,22 @@ class Settings(BaseSettings):
     solr_collection: str = _ENGINE.solr_collection
     saved_db: Path | None = None  # the saved-search database; default: beside the index
     slow_request_ms: float = 1000.0  # a request slower than this is logged as a warning
+    # Origins whose browser apps may call the JSON API, comma-separated
+    # ("https://a.gov.vn,https://b.gov.vn"; "*" any); empty: same origin only.
+    cors_origins: str = ""
     root_path: str = ""  # the path prefix a reverse proxy serves us under ("/tracuu")
 
     def saved_db_path(self) -> Path:
         """Where saved searches live: outside the index generations, so a rebuild keeps them."""
         return self.saved_db or self.index_dir / DB_NAME
+
+    def cors_origin_list(self) -> list[str]:
+        """TRACUU_CORS_ORIGINS as a list.
+
+        >>> Settings(cors_origins=" https://a.gov.vn, https://b.gov.vn ").cors_origin_list()
+        ['https://a.gov.vn', 'https://b.gov.vn']
+        """
+        return [o.strip().rstrip("/") for o in self.cors_origins.split(",") if o.strip()]
 
     def limits(self) -> Limits:
         return Limits(

@@ -15,7 +15,11 @@ from search.saved import SavedSearches
 from search.searcher import Engine
 from tests.reliability.conftest import API_KEY, CORPUS, copy_corpus
 
-APP = create_app(Settings(index_dir="/nonexistent", corpus_dir=CORPUS, api_key=API_KEY))
+# No back-off for refused keys (tested in test_request_limits): the key is a security scheme,
+# so schemathesis also sends each write without it, and expects 401 every time.
+APP = create_app(
+    Settings(index_dir="/nonexistent", corpus_dir=CORPUS, api_key=API_KEY, key_failures=0)
+)
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP).include(method=["POST", "DELETE"])
 EXCLUDED = [positive_data_acceptance, allow_header_conformance]  # as in test_api_contract
 CASES: list[str] = []
