@@ -38,6 +38,7 @@ class Limits:
     max_characters: int = 64_000_000  # of the text read from any file (64 MB of text: 3 GB)
     max_seconds: float = 120.0  # to read, extract and analyze one file
     min_free_mb: int = 64  # free on the index's disk, before a build and before it writes
+    ocr: bool = True  # recognize scanned pages (seconds each); off: ``tracuu index --no-ocr``
 
     def pages_ok(self, pages: int) -> bool:
         return not self.max_pages or pages <= self.max_pages

@@ -27,8 +27,10 @@ from indexer.limits import LimitExceeded, Limits
 from indexer.records import RawDocument, document_id
 from indexer.webpage import drop_furniture, drop_link_lines
 
-SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".doc")
-_FORMATS = dict(zip(SUPPORTED, ("txt", "md", "docx", "pdf", "html", "html", "doc"), strict=True))
+IMAGES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # scans, read through OCR
+SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".doc", *IMAGES)
+_FORMATS = dict(zip(SUPPORTED, ("txt", "md", "docx", "pdf", "html", "html", "doc"), strict=False))
+_FORMATS.update(dict.fromkeys(IMAGES, "image"))
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -111,6 +113,8 @@ def read_source(path: Path, root: Path, limits: Limits | None = None) -> RawDocu
             raw = _html_text(data)
         elif fmt == "doc":
             raw = _doc_text(path, limits)
+        elif fmt == "image":
+            raw = _image_text(data, limits)
         else:
             raw = {"docx": _docx_text, "pdf": _pdf_text}[fmt](data, limits)
         limits.check_characters(len(raw))
@@ -280,8 +284,51 @@ def _doc_text(path: Path, limits: Limits) -> str:
         raise SourceError(str(exc)) from None
 
 
+def _image_text(data: bytes, limits: Limits) -> str:
+    """A scanned image's pages (a multi-page TIFF has several) through OCR."""
+    from indexer import ocr
+
+    if not limits.ocr:
+        raise SourceError("a scanned image: OCR is switched off (--no-ocr)")
+    try:
+        pages = ocr.image_pages(data)
+        limits.check_pages(len(pages))
+        text = "\n\n".join(_recognize(pages, limits))
+    except ocr.OcrError as exc:
+        raise SourceError(str(exc)) from None
+    if not text.strip():
+        raise SourceError("no text recognized in the image")
+    return text
+
+
+def _recognize(images: list[tuple[bytes, int | None]], limits: Limits) -> list[str]:
+    from indexer import ocr
+
+    return [ocr.recognize(image, dpi, limits.max_seconds).text for image, dpi in images]
+
+
+def _scanned_pages(pages: list, texts: list[str], limits: Limits) -> None:
+    """Fill in, through OCR, the pages of a PDF that have no text layer (all of a scan,
+    some of a mixed PDF). Without OCR a PDF with some text keeps it; one with none at
+    all says why it cannot be read."""
+    from indexer import ocr
+
+    blank = [n for n, text in enumerate(texts) if not text.strip()]
+    if not blank:
+        return
+    try:
+        if not limits.ocr:
+            raise ocr.OcrError("OCR is switched off (--no-ocr)")
+        for n in blank:
+            texts[n] = "\n\n".join(_recognize(ocr.pdf_page_images(pages[n]), limits))
+    except ocr.OcrError as exc:
+        if len(blank) == len(texts):
+            raise SourceError(f"PDF has no text layer (scanned): {exc}") from None
+
+
 def _pdf_text(data: bytes, limits: Limits) -> str:
-    """The text layer of every page, pages separated by a blank line."""
+    """The text layer of every page, pages separated by a blank line; pages without one
+    (scans) read through OCR."""
     from pypdf import PdfReader
 
     if b"%%EOF" not in data[-2048:]:
@@ -298,6 +345,7 @@ def _pdf_text(data: bytes, limits: Limits) -> str:
                 pages.append(page.extract_text() or "")
                 characters += len(pages[-1])
                 limits.check_characters(characters)
+            _scanned_pages(reader.pages, pages, limits)
     except (SourceError, LimitExceeded):
         raise
     except Exception as exc:  # parsers raise anything on a damaged file
@@ -306,7 +354,7 @@ def _pdf_text(data: bytes, limits: Limits) -> str:
         raise SourceError(f"truncated or damaged PDF: {_reason(exc)}") from None
     text = "\n\n".join(pages)
     if not text.strip():
-        raise SourceError("PDF has no text layer (scanned?)")
+        raise SourceError("PDF has no text layer, and OCR found no text in it")
     return text
 
 

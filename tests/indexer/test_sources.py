@@ -244,12 +244,14 @@ def test_pdf_text_layer_round_trips_vietnamese(tmp_path):
     assert doc.text.split() == clean(BODY).split()
 
 
-def test_pdf_without_text_layer_is_rejected(tmp_path):
+def test_pdf_without_text_layer_nor_scanned_text_is_rejected(tmp_path):
     pdf = FPDF()
     pdf.add_page()
     pdf.rect(10, 10, 50, 50)
     pdf.output(str(tmp_path / "scan.pdf"))
-    assert_raises_reason(tmp_path / "scan.pdf", tmp_path, "PDF has no text layer (scanned?)")
+    assert_raises_reason(
+        tmp_path / "scan.pdf", tmp_path, "PDF has no text layer, and OCR found no text in it"
+    )
 
 
 def test_truncated_pdf_is_rejected(tmp_path):
