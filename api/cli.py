@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import click
@@ -45,7 +45,10 @@ def main() -> None:
 @click.option("--rebuild", is_flag=True, help="Start over instead of updating")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Processes for analysis (default: all)")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary")
-def index(paths: tuple[Path, ...], index_dir: str | None, rebuild: bool, jobs, quiet) -> None:
+@click.option("--no-ocr", is_flag=True, help="Skip scans instead of reading them with Tesseract")
+def index(
+    paths: tuple[Path, ...], index_dir: str | None, rebuild: bool, jobs, quiet, no_ocr: bool
+) -> None:
     """Index the corpus (or the given directory, or files inside the corpus)."""
     settings = settings_from_flags(index_dir)
     configure_logging("warning")  # the summary below says the rest
@@ -62,7 +65,7 @@ def index(paths: tuple[Path, ...], index_dir: str | None, rebuild: bool, jobs, q
             root,
             settings.index_dir,
             engine=settings.engine_config(),
-            limits=settings.limits(),
+            limits=replace(settings.limits(), ocr=not no_ocr),
             files=files,
             rebuild=rebuild,
             jobs=jobs,

@@ -9,9 +9,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFont
 
+from api.cli import main
 from indexer.build import build_index
 from indexer.limits import Limits
 from indexer.ocr import LANGUAGE, _languages
@@ -167,3 +169,11 @@ def test_ocr_switched_off_skips_scans_and_says_so(tmp_path):
     assert [(s.source, s.reason) for s in report.skipped] == [
         ("cv342.png", "a scanned image: OCR is switched off (--no-ocr)")
     ]
+
+
+def test_index_command_with_no_ocr_reports_the_scan_skipped_and_exits_2(tmp_path):
+    save(render(HEADER, BODY), tmp_path / "archive" / "cv342.png")
+    args = ["index", str(tmp_path / "archive"), "--index-dir", str(tmp_path / "ix"), "--no-ocr"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "cv342.png: a scanned image: OCR is switched off (--no-ocr)" in result.output
