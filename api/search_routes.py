@@ -6,12 +6,15 @@ import csv
 import io
 import json
 import math
+import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response, StreamingResponse
 from starlette.datastructures import URL
+from unidecode import unidecode
 
 from api.deps import get_engine, search_params
 from api.exports import MAX_FILE_ROWS, MEDIA, table_response
@@ -97,6 +100,10 @@ def export_documents(
     engine: Annotated[Engine, Depends(get_engine)],
     http: Request,
     format: Annotated[str, Query(pattern="^(csv|json|docx|pdf)$")] = "json",
+    bom: Annotated[
+        bool,
+        Query(description="CSV: start with a UTF-8 byte order mark, for Excel on Windows"),
+    ] = False,
 ) -> Response:
     """Every matching document's metadata: CSV or JSON (streamed), or a DOCX or PDF table
     (number, type, date, issuer, subject, link; at most 5,000 rows)."""
@@ -114,15 +121,30 @@ def export_documents(
         title = f"Kết quả tra cứu {describe(request)}"
         return table_response(format, title, records, str(http.base_url))
     if format == "csv":
+        name = export_name(request.q, http.app.state.settings.today(), "csv")
         return StreamingResponse(
-            _csv(records),
+            _csv(records, bom),
             media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": 'attachment; filename="tracuu.csv"'},
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
     return StreamingResponse(_json(records), media_type="application/json")
 
 
-def _csv(records: list[dict]) -> Iterator[str]:
+def export_name(q: str, day: date, kind: str) -> str:
+    """An exported file's name: the query (without accents, as a slug) and the day.
+
+    >>> export_name("4 tại chỗ", date(2026, 12, 8), "csv")
+    'tracuu-4-tai-cho-2026-12-08.csv'
+    >>> export_name("", date(2026, 12, 8), "csv")
+    'tracuu-2026-12-08.csv'
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", unidecode(q).lower()).strip("-")[:60].strip("-")
+    return "-".join(p for p in ("tracuu", slug, day.isoformat()) if p) + "." + kind
+
+
+def _csv(records: list[dict], bom: bool = False) -> Iterator[str]:
+    if bom:
+        yield "\ufeff"
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(EXPORT_COLUMNS)

@@ -3,10 +3,12 @@ working directory (the same TRACUU_* lines), then these defaults."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from pydantic import SecretStr
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from indexer.engine import EngineConfig
@@ -50,11 +52,21 @@ class Settings(BaseSettings):
     # Origins whose browser apps may call the JSON API, comma-separated
     # ("https://a.gov.vn,https://b.gov.vn"; "*" any); empty: same origin only.
     cors_origins: str = ""
+    timezone: str = "Asia/Ho_Chi_Minh"  # the clock of the pages and of exported file names
     root_path: str = ""  # the path prefix a reverse proxy serves us under ("/tracuu")
 
     def saved_db_path(self) -> Path:
         """Where saved searches live: outside the index generations, so a rebuild keeps them."""
         return self.saved_db or self.index_dir / DB_NAME
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, zone: str) -> str:
+        try:
+            ZoneInfo(zone)
+        except (ValueError, KeyError):
+            raise ValueError(f"unknown time zone {zone!r} (e.g. Asia/Ho_Chi_Minh)") from None
+        return zone
 
     def cors_origin_list(self) -> list[str]:
         """TRACUU_CORS_ORIGINS as a list.
@@ -63,6 +75,10 @@ class Settings(BaseSettings):
         ['https://a.gov.vn', 'https://b.gov.vn']
         """
         return [o.strip().rstrip("/") for o in self.cors_origins.split(",") if o.strip()]
+
+    def today(self) -> date:
+        """Today on the office's clock (TRACUU_TIMEZONE)."""
+        return datetime.now(ZoneInfo(self.timezone)).date()
 
     def limits(self) -> Limits:
         return Limits(

@@ -71,7 +71,8 @@ def saved_page(request: Request) -> Response:
     """Every saved search: what it finds now, and what is new since it was last seen."""
     engine, store = request.app.state.engine, _store(request)
     try:
-        items = [_item(engine, status(engine, store, s)) for s in store.all()]
+        zone = request.app.state.settings.timezone
+        items = [_item(engine, status(engine, store, s), zone) for s in store.all()]
     except SearchError as exc:
         return _refused(request, exc)
     context = {"title": "Tìm kiếm đã lưu", "items": items, "nav": "saved"}
@@ -102,7 +103,7 @@ async def delete_saved(request: Request, search_id: int) -> Response:
     return RedirectResponse("/saved", status_code=303)
 
 
-def _item(engine, state) -> dict:
+def _item(engine, state, zone: str) -> dict:
     """One saved search as the list page prints it."""
     saved = state.saved
     new = [engine.record(doc_id) for doc_id in state.new_ids[:NEW_SHOWN]]
@@ -114,7 +115,7 @@ def _item(engine, state) -> dict:
         "new_count": len(state.new_ids),
         "new": new,
         "more_new": len(state.new_ids) - len(new),
-        "seen_at": f"{views.vietnamese_date(saved.seen_at[:10])} {saved.seen_at[11:16]} UTC",
+        "seen_at": views.local_time(saved.seen_at, zone),
         "search_url": views.page_url("/", saved.request),
         "feed_url": f"/feeds/saved/{saved.id}.atom",
     }

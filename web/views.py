@@ -12,8 +12,9 @@ import calendar
 import math
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from urllib.parse import quote, urlencode
+from zoneinfo import ZoneInfo
 
 from search.errors import BadQuery
 from search.facets import label_matches
@@ -321,6 +322,20 @@ def vietnamese_date(iso: str | None) -> str:
     return f"{match[3]}/{match[2]}/{match[1]}" if match else iso
 
 
+def local_time(iso: str, zone: str = "Asia/Ho_Chi_Minh") -> str:
+    """A stored UTC time (ISO) as the office's clock shows it (TRACUU_TIMEZONE).
+
+    >>> local_time("2026-12-07T20:30:00+00:00")
+    '08/12/2026 03:30'
+    >>> local_time("2026-12-07T20:30:00+00:00", "UTC")
+    '07/12/2026 20:30'
+    """
+    when = datetime.fromisoformat(iso)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(ZoneInfo(zone)).strftime("%d/%m/%Y %H:%M")
+
+
 def vietnamese_number(value: float, digits: int = 1) -> str:
     """A decimal with a comma, as Vietnamese writes it: ``18.51`` -> ``18,5``."""
     return f"{value:.{digits}f}".replace(".", ",")
@@ -382,8 +397,8 @@ def follow_view(request: SearchRequest) -> dict:
     return {
         "feed_url": "/feeds/search.atom" + ("?" + query if query else ""),
         "exports": [
-            {"label": kind.upper(), "url": f"/api/export?{joined}format={kind}"}
-            for kind in ("csv", "docx", "pdf")
+            {"label": kind.upper(), "url": f"/api/export?{joined}format={kind}{extra}"}
+            for kind, extra in (("csv", "&bom=true"), ("docx", ""), ("pdf", ""))
         ],
         "fields": fields + [("sort", first.sort)],
         "name": first.q.strip(),
