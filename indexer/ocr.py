@@ -32,7 +32,7 @@ INSTALL = "apt-get install tesseract-ocr tesseract-ocr-vie"
 LANGUAGE = "vie"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 # Part of every cache key: change it when the call or the text assembly changes.
-SETTINGS = f"tesseract -l {LANGUAGE} --psm 3 tsv; text v1"
+SETTINGS = f"grey, median 3; tesseract -l {LANGUAGE} --psm 3 tsv; text v1"
 
 
 class OcrError(Exception):
@@ -94,8 +94,28 @@ def _languages(program: str) -> frozenset[str]:
     return frozenset(done.stdout.decode("utf-8", "replace").split())
 
 
+def cleaned(image: bytes) -> tuple[bytes, int | None]:
+    """A page image in grey with a 3x3 median filter (specks and scanner dust removed;
+    ``bench/ocr_bench.py``: 1% noise took the error rate from 4.3% to 0.15% at 200 dpi,
+    from 6.7% to 0.24% at 300), as PNG, and the resolution the image states."""
+    from PIL import Image, ImageFilter, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(image)) as opened:
+            dpi = _dpi(opened.info)
+            grey = opened.convert("L").filter(ImageFilter.MedianFilter(3))
+    except (UnidentifiedImageError, OSError, ValueError, EOFError) as exc:
+        raise OcrError(f"damaged or unknown image: {exc}") from None
+    out = io.BytesIO()
+    grey.save(out, format="PNG")
+    return out.getvalue(), dpi
+
+
 def _run(image: bytes, dpi: int | None, timeout: float | None) -> OcrPage:
-    command = [tesseract_path(), "stdin", "stdout", "-l", LANGUAGE, "--psm", "3"]
+    program = tesseract_path()
+    image, stated = cleaned(image)
+    dpi = dpi or stated
+    command = [program, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3"]
     if dpi:
         command += ["--dpi", str(dpi)]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
