@@ -39,6 +39,7 @@ SORT_LABELS = {"relevance": "Liên quan", "newest": "Mới nhất", "oldest": "C
 MAX_QUERY_CHARS = 2000
 PER_PAGE = {"/": 20, "/browse": MAX_PER_PAGE}  # default page size of each listing page
 BAR_LEVELS = 10
+FACET_TOP = 10  # values of a facet shown before "Xem thêm"
 # Vietnamese wording for the search layer's (English) BadQuery messages, by prefix.
 QUERY_MESSAGES = (
     ("unbalanced quote", 'Thiếu dấu ngoặc kép đóng: hãy đóng cụm từ bằng một dấu " thứ hai.'),
@@ -177,11 +178,27 @@ def facets_view(path: str, request: SearchRequest, facets: dict[str, list[FacetV
     """Datasette-style facets whose values link to the page with that value toggled."""
     out = []
     for name, label in FACET_LABELS.items():
-        values = facets.get(name) or []
+        values = [v for v in facets.get(name) or [] if v.count or v.selected]  # no "0" offers
         results = [_facet_value(path, request, name, v) for v in values]
         if results:
-            out.append({"name": name, "label": label, "results": results})
+            shown, more = split_facet(results)
+            out.append({"name": name, "label": label, "results": shown, "more": more})
     return out
+
+
+def split_facet(results: list[dict], top: int = FACET_TOP) -> tuple[list[dict], list[dict]]:
+    """The values shown at once (the ``top`` first, and any selected one) and the rest,
+    behind "Xem thêm" (a ``<details>``: no JavaScript), each part in its order.
+
+    >>> values = [{"value": str(n), "selected": n == 12} for n in range(14)]
+    >>> shown, more = split_facet(values, 3)
+    >>> [v["value"] for v in shown], [v["value"] for v in more]
+    (['0', '1', '2', '12'], ['3', '4', '5', '6', '7', '8', '9', '10', '11', '13'])
+    """
+    if len(results) <= top + 1:  # "Xem thêm 1" hides less than it costs
+        return results, []
+    shown = [v for i, v in enumerate(results) if i < top or v["selected"]]
+    return shown, [v for i, v in enumerate(results) if i >= top and not v["selected"]]
 
 
 def _facet_value(path: str, request: SearchRequest, name: str, value: FacetValue) -> dict:

@@ -180,6 +180,7 @@ def test_facet_values_toggle_in_the_url():
                 {"value": "Điện", "label": "Điện", "count": 1, "selected": False,
                  "toggle_url": "/?q=covid&doc_type=cong+van&doc_type=%C4%90i%E1%BB%87n&year=2021"},
             ],
+            "more": [],
         },
         {
             "name": "year",
@@ -190,6 +191,7 @@ def test_facet_values_toggle_in_the_url():
                 {"value": "2020", "label": "2020", "count": 1, "selected": False,
                  "toggle_url": "/?q=covid&doc_type=cong+van&year=2021&year=2020"},
             ],
+            "more": [],  # under eleven values: nothing behind "Xem thêm"
         },
     ]  # fmt: skip
 
