@@ -11,7 +11,8 @@ import pytest
 
 from indexer.build import build_index
 from indexer.msword import antiword_path
-from indexer.sources import SourceError, _html_text, read_source
+from indexer.sources import SourceError, read_source
+from indexer.sources.html import html_text
 from search.models import SearchRequest
 from search.searcher import Engine
 
@@ -33,7 +34,7 @@ def archive(tmp_path) -> Path:
 @needs_antiword
 def test_word_97_file_reads_every_word_of_its_source_with_tone_marks_and_d(archive):
     doc = read_source(archive / "cv_215_tu.doc", archive)
-    source = _html_text((WORD / "cv_215_tu.html").read_bytes())
+    source = html_text((WORD / "cv_215_tu.html").read_bytes())
     source_words = source.replace("Công văn 215-CV/TU", "", 1).split()  # the <title>
     assert (doc.id, doc.format) == ("cv_215_tu", "doc")
     assert doc.text.split() == source_words
