@@ -67,7 +67,7 @@ def _error_page(request: Request, exc: SearchError) -> Response:
         message = "Chỉ mục tìm kiếm chưa sẵn sàng. Quản trị viên cần chạy lệnh `tracuu index`."
     else:
         message = views.vietnamese_error(exc)
-    context = {"title": "Lỗi", "message": message, "detail": str(exc)}
+    context = {"title": "Lỗi", "message": message, "detail": views.error_detail(exc)}
     return _render(request, "error.html", context, exc.status)
 
 
@@ -83,7 +83,7 @@ def search_page(request: Request) -> Response:
         if exc.status != 400:
             return _error_page(request, exc)
         context = {"title": "Lỗi tìm kiếm", "q": raw_q, "error": views.vietnamese_error(exc),
-                   "detail": str(exc), "search": SearchRequest(q=raw_q)}  # fmt: skip
+                   "detail": views.error_detail(exc), "search": SearchRequest(q=raw_q)}  # fmt: skip
         return _render(request, "search.html", context, 400)
     context = _listing(request, "/", search, results, buckets)
     context["title"] = f"{search.q} – Tìm kiếm" if search.q.strip() else "Tìm kiếm văn bản"

@@ -47,7 +47,8 @@ def render(request: Request, name: str, context: dict, status_code: int = 200) -
 def _refused(request: Request, exc: SearchError) -> Response:
     status_code = 401 if isinstance(exc, KeyMissing) else exc.status
     message = KEY_MESSAGES.get(status_code) or views.vietnamese_error(exc)
-    context = {"title": "Không lưu được", "message": message, "detail": str(exc)}
+    detail = None if status_code in KEY_MESSAGES else views.error_detail(exc)
+    context = {"title": "Không lưu được", "message": message, "detail": detail}
     return render(request, "error.html", context, status_code)
 
 

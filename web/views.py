@@ -56,6 +56,17 @@ QUERY_MESSAGES = (
 )
 
 
+UNDERSTOOD_NOT = "Không hiểu được câu tìm kiếm."
+STATUS_MESSAGES = {  # errors that are not the query's fault
+    401: "Cần nhập khóa API.",
+    403: "Khóa API không đúng, hoặc máy chủ không cho phép ghi.",
+    404: "Không tìm thấy văn bản.",
+    429: "Đã nhập sai khóa quá nhiều lần; hãy thử lại sau ít phút.",
+    500: "Máy chủ gặp lỗi ngoài dự kiến; hãy thử lại, hoặc báo quản trị viên.",
+    503: "Máy chủ đang bận hoặc tìm kiếm mất quá nhiều thời gian; hãy thử lại sau ít phút.",
+}
+
+
 def vietnamese_error(exc: Exception) -> str:
     """A Vietnamese message for a search error (the original detail is shown beside it).
 
@@ -68,7 +79,20 @@ def vietnamese_error(exc: Exception) -> str:
     for prefix, message in QUERY_MESSAGES:
         if text.startswith(prefix):
             return message
-    return "Không hiểu được câu tìm kiếm."
+    return STATUS_MESSAGES.get(getattr(exc, "status", 400), UNDERSTOOD_NOT)
+
+
+def error_detail(exc: Exception) -> str | None:
+    """The English detail a page shows beside its message: only when the message is a
+    general one (a query we could not name the fault of), never a second, English
+    version of what the Vietnamese message already says.
+
+    >>> error_detail(BadQuery('unbalanced quote: close the phrase with a second "')) is None
+    True
+    >>> error_detail(BadQuery("a new fault"))
+    'a new fault'
+    """
+    return str(exc) if vietnamese_error(exc) == UNDERSTOOD_NOT else None
 
 
 class PageError(BadQuery):

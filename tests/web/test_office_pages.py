@@ -82,3 +82,20 @@ def test_xem_them_opens_the_rest_of_the_facet_in_a_browser(browser, years_archiv
             page.wait_for_load_state()
             assert "year=2008" in page.url
             assert page.locator(".hit").count() == 1
+
+
+def test_error_pages_say_it_in_vietnamese_without_an_english_copy(years_client, tmp_path):
+    html = years_client.get("/", params={"q": '"tại chỗ'}).text
+    assert "Thiếu dấu ngoặc kép đóng: hãy đóng cụm từ bằng một dấu &#34; thứ hai." in html
+    assert "Chi tiết" not in html and "unbalanced quote" not in html
+    refused = years_client.post("/saved", data={"q": "lụt bão", "name": "x", "key": "sai"})
+    assert refused.status_code == 403
+    assert "Chi tiết" not in refused.text and "API key" not in refused.text
+
+
+def test_an_error_the_page_cannot_name_keeps_its_detail():
+    from search.errors import SearchTimeout
+    from web.views import error_detail, vietnamese_error
+
+    late = SearchTimeout("search took longer than 5.0 s")
+    assert vietnamese_error(late).startswith("Máy chủ đang bận") and error_detail(late) is None
