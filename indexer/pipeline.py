@@ -151,6 +151,7 @@ def _prepared(path: Path, root: Path, overrides: dict | None, limits: Limits) ->
     data = path.read_bytes()
     raw = read_source(path, root, limits)
     doc = extract_metadata(raw)
+    doc.ocr_confidence = raw.ocr_confidence
     doc.body = display_text(doc.body)  # what is stored, shown, highlighted and analyzed
     if overrides:
         doc = apply_manifest(doc, overrides)

@@ -15,6 +15,7 @@ class RawDocument:
     text: str
     format: str = "txt"  # txt, md, docx, pdf, html
     encoding: str | None = None  # detected encoding of text files
+    ocr_confidence: float | None = None  # mean word confidence (0-100) of text read by OCR
 
 
 @dataclass(slots=True)
@@ -78,6 +79,7 @@ class Document:
     # every signature block of a joint document: {"signer", "title", "capacity"}
     signatures: list[dict] = field(default_factory=list)
     issued_month: str | None = None  # YYYY-MM when the text gives a month and no day
+    ocr_confidence: float | None = None  # the text came from OCR: its words' mean confidence
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -20,6 +20,7 @@ from indexer.limits import Limits
 from indexer.records import RawDocument, document_id
 from indexer.sources import doc, docx, html, image, pdf, text
 from indexer.sources.errors import SourceError
+from indexer.sources.image import Scanned
 from indexer.sources.text import decode_text, finish
 from indexer.webpage import drop_link_lines
 
@@ -83,7 +84,7 @@ def read_source(path: Path, root: Path, limits: Limits | None = None) -> RawDocu
     data = _read_bytes(path)
     if not data.strip():
         raise SourceError("empty file")
-    reader, limits = _READERS[suffix], limits or Limits()
+    reader, limits, confidence = _READERS[suffix], limits or Limits(), None
     fmt = reader.FORMATS[suffix]
     if reader is text:  # bytes whose encoding is to be found
         limits.check_characters(len(data) // 4)  # at most 4 bytes a character
@@ -91,6 +92,8 @@ def read_source(path: Path, root: Path, limits: Limits | None = None) -> RawDocu
         body = drop_link_lines(body) if fmt == "md" else body
     else:
         raw = reader.read(path, data, limits)
+        if isinstance(raw, Scanned):
+            raw, confidence = raw.text, raw.confidence
         limits.check_characters(len(raw))
         body, encoding = finish(raw, None)
     limits.check_characters(len(body))
@@ -100,6 +103,7 @@ def read_source(path: Path, root: Path, limits: Limits | None = None) -> RawDocu
         text=body,
         format=fmt,
         encoding=encoding,
+        ocr_confidence=confidence,
     )
 
 

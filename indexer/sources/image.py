@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.limits import Limits
@@ -10,11 +11,25 @@ from indexer.sources.errors import SourceError
 FORMATS = dict.fromkeys((".png", ".jpg", ".jpeg", ".tif", ".tiff"), "image")
 
 
-def read(path: Path, data: bytes, limits: Limits) -> str:
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """Text a reader got (all or part) through OCR, with its words' mean confidence."""
+
+    text: str
+    confidence: float | None
+
+    @classmethod
+    def of(cls, text: str, pages: list) -> Scanned:
+        """``text`` and the mean confidence of the recognized ``pages`` (``OcrPage``)."""
+        known = [p.confidence for p in pages if p.confidence is not None]
+        return cls(text, round(sum(known) / len(known), 1) if known else None)
+
+
+def read(path: Path, data: bytes, limits: Limits) -> Scanned:
     return image_text(data, limits)
 
 
-def image_text(data: bytes, limits: Limits) -> str:
+def image_text(data: bytes, limits: Limits) -> Scanned:
     """A scanned image's pages (a multi-page TIFF has several) through OCR."""
     from indexer import ocr
 
@@ -23,15 +38,17 @@ def image_text(data: bytes, limits: Limits) -> str:
     try:
         pages = ocr.image_pages(data)
         limits.check_pages(len(pages))
-        text = "\n\n".join(recognize_pages(pages, limits))
+        recognized = recognize_pages(pages, limits)
+        text = "\n\n".join(page.text for page in recognized)
     except ocr.OcrError as exc:
         raise SourceError(str(exc)) from None
     if not text.strip():
         raise SourceError("no text recognized in the image")
-    return text
+    return Scanned.of(text, recognized)
 
 
-def recognize_pages(images: list[tuple[bytes, int | None]], limits: Limits) -> list[str]:
+def recognize_pages(images: list[tuple[bytes, int | None]], limits: Limits) -> list:
+    """Each image as an ``OcrPage`` (text and confidence), from the cache when it can."""
     from indexer import ocr
 
-    return [ocr.recognize(image, dpi, limits.max_seconds).text for image, dpi in images]
+    return [ocr.recognize(image, dpi, limits.max_seconds) for image, dpi in images]

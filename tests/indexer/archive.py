@@ -36,6 +36,7 @@ NOTHING = {
     "issuers": [],
     "signatures": [],
     "issued_month": None,
+    "ocr_confidence": None,
 }
 
 # --- Word: a provincial People's Committee directive (header and signature in tables) -----

@@ -177,3 +177,17 @@ def test_index_command_with_no_ocr_reports_the_scan_skipped_and_exits_2(tmp_path
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2
     assert "cv342.png: a scanned image: OCR is switched off (--no-ocr)" in result.output
+
+
+def test_record_says_text_came_from_ocr_with_its_mean_confidence(tmp_path):
+    save(render(HEADER, BODY), tmp_path / "archive" / "cv342.png")
+    make = FPDF()
+    make.add_font("DejaVu", fname=DEJAVU)
+    make.set_font("DejaVu", size=12)
+    make.add_page()
+    make.multi_cell(0, 8, "\n".join(PAGE_TWO))
+    make.output(str(tmp_path / "archive" / "text.pdf"))
+    build_index(tmp_path / "archive", tmp_path / "ix", jobs=1)
+    with Engine(tmp_path / "ix") as engine:
+        scan, text = engine.record("cv342"), engine.record("text")
+    assert scan["ocr_confidence"] > 90 and text["ocr_confidence"] is None
