@@ -104,6 +104,8 @@ def cleaned(image: bytes) -> tuple[bytes, int | None]:
         with Image.open(io.BytesIO(image)) as opened:
             dpi = _dpi(opened.info)
             grey = opened.convert("L").filter(ImageFilter.MedianFilter(3))
+    except Image.DecompressionBombError:
+        raise OcrError("image too large (more pixels than Pillow opens safely)") from None
     except (UnidentifiedImageError, OSError, ValueError, EOFError) as exc:
         raise OcrError(f"damaged or unknown image: {exc}") from None
     out = io.BytesIO()
@@ -238,6 +240,8 @@ def image_pages(data: bytes) -> list[tuple[bytes, int | None]]:
                 frame.save(out, format="PNG")
                 pages.append((out.getvalue(), _dpi(frame.info)))
             return pages
+    except Image.DecompressionBombError:
+        raise OcrError("image too large (more pixels than Pillow opens safely)") from None
     except (UnidentifiedImageError, OSError, ValueError, EOFError) as exc:
         raise OcrError(f"damaged or unknown image: {exc}") from None
 

@@ -191,3 +191,11 @@ def test_record_says_text_came_from_ocr_with_its_mean_confidence(tmp_path):
     with Engine(tmp_path / "ix") as engine:
         scan, text = engine.record("cv342"), engine.record("text")
     assert scan["ocr_confidence"] > 90 and text["ocr_confidence"] is None
+
+
+def test_an_image_too_large_to_open_safely_is_skipped_with_its_reason(tmp_path):
+    save(Image.new("1", (13_000, 14_000), 1), tmp_path / "archive" / "huge.png")
+    report = build_index(tmp_path / "archive", tmp_path / "ix", jobs=1)
+    assert [(s.source, s.reason) for s in report.skipped] == [
+        ("huge.png", "image too large (more pixels than Pillow opens safely)")
+    ]
