@@ -7,6 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
 
 from indexer.build import build_index
@@ -89,3 +90,21 @@ def test_a_file_named_doc_that_is_not_word_97_is_refused_with_its_reason(tmp_pat
     path.write_text("Tỉnh ủy Quảng Nam\n", encoding="utf-8")
     with pytest.raises(SourceError, match="not a Word 97-2003 document"):
         read_source(path, tmp_path)
+
+
+def test_web_page_and_docx_named_doc_are_read_by_what_they_are(tmp_path):
+    shutil.copy(WORD / "cv_215_tu.html", tmp_path / "page.doc")
+    document = docx.Document()
+    document.add_paragraph("Số 215-CV/TU")
+    document.add_paragraph("Thường trực Tỉnh ủy đề nghị thực hiện phương châm “4 tại chỗ”.")
+    document.save(tmp_path / "renamed.doc")
+    page = read_source(tmp_path / "page.doc", tmp_path).text
+    renamed = read_source(tmp_path / "renamed.doc", tmp_path).text
+    assert "Quảng Nam, ngày 12 tháng 3 năm 2021" in page
+    assert renamed == "Số 215-CV/TU\nThường trực Tỉnh ủy đề nghị thực hiện phương châm “4 tại chỗ”."
+
+
+def test_rtf_named_doc_is_refused_saying_what_it_is(tmp_path):
+    (tmp_path / "old.doc").write_bytes(b"{\\rtf1\\ansi T\\'ednh \\'fay}")
+    with pytest.raises(SourceError, match="an RTF file named .doc"):
+        read_source(tmp_path / "old.doc", tmp_path)
