@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -77,3 +79,15 @@ def relations_client(relations_index, relations_corpus) -> TestClient:
     app = create_app(Settings(index_dir=relations_index, corpus_dir=relations_corpus))
     with TestClient(app) as test_client:
         yield test_client
+
+
+@contextmanager
+def archive_client(root: Path, documents: dict[str, str]) -> Iterator[TestClient]:
+    """The app over ``documents`` (name -> text, one ``.txt`` each) indexed in ``root``."""
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in documents.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    assert build_index(corpus, root / "index", jobs=1).skipped == []
+    with TestClient(create_app(Settings(index_dir=root / "index", corpus_dir=corpus))) as c:
+        yield c

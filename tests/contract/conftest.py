@@ -53,6 +53,17 @@ def fresh_collection(url: str, name: str, shards: int, replicas: int) -> EngineC
     return EngineConfig("solr", url, name)
 
 
+def on_solr(settings: Settings, config: EngineConfig) -> Settings:
+    """The same settings with the Solr collection of ``config`` as the engine."""
+    return settings.model_copy(
+        update={
+            "backend": "solr",
+            "solr_url": config.solr_url,
+            "solr_collection": config.solr_collection,
+        }
+    )
+
+
 @pytest.fixture(scope="session")
 def solr_sample(sample_corpus, tmp_path_factory) -> EngineConfig:
     """The sample archive in a 2-shard collection, built by the real ``build_index``."""
@@ -65,17 +76,9 @@ def solr_sample(sample_corpus, tmp_path_factory) -> EngineConfig:
 @pytest.fixture(scope="session", params=["whoosh", "solr"])
 def backend(request, sample_index, sample_corpus):
     """(engine name, Engine, TestClient of the app) for each engine present."""
-    if request.param == "whoosh":
-        settings = Settings(index_dir=sample_index, corpus_dir=sample_corpus)
-    else:
-        config = request.getfixturevalue("solr_sample")
-        settings = Settings(
-            index_dir=sample_index,
-            corpus_dir=sample_corpus,
-            backend="solr",
-            solr_url=config.solr_url,
-            solr_collection=config.solr_collection,
-        )
+    settings = Settings(index_dir=sample_index, corpus_dir=sample_corpus)
+    if request.param == "solr":
+        settings = on_solr(settings, request.getfixturevalue("solr_sample"))
     engine = Engine(sample_index, config=settings.engine_config())
     with TestClient(create_app(settings)) as client:
         yield request.param, engine, client
@@ -144,12 +147,6 @@ def mixed(request, mixed_index, mixed_corpus):
         config = fresh_collection(solr_url(), "tracuu_mixed", shards=2, replicas=1)
         report = build_index(mixed_corpus, mixed_index.parent / "unused", engine=config)
         assert (report.skipped, report.documents) == ([], 308)
-        settings = Settings(
-            index_dir=mixed_index,
-            corpus_dir=mixed_corpus,
-            backend="solr",
-            solr_url=config.solr_url,
-            solr_collection=config.solr_collection,
-        )
+        settings = on_solr(settings, config)
     with TestClient(create_app(settings)) as client:
         yield request.param, client

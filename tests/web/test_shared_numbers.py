@@ -4,11 +4,8 @@ one of the date it cites, else those not newer than the document pointing at the
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
-from indexer.build import build_index
+from tests.conftest import archive_client
 
 
 def _directive(province: str, day: str, body: str) -> str:
@@ -54,13 +51,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    root = tmp_path_factory.mktemp("shared")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in DOCS.items():
-        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
-    assert build_index(corpus, root / "index", jobs=1).skipped == []
-    with TestClient(create_app(Settings(index_dir=root / "index", corpus_dir=corpus))) as c:
+    with archive_client(tmp_path_factory.mktemp("shared"), DOCS) as c:
         yield c
 
 
