@@ -71,10 +71,11 @@ def test_a_wrong_setting_in_dotenv_is_one_line_not_a_traceback(tmp_path):
 
 
 def test_make_serve_passes_host_and_port_to_tracuu_serve():
+    # without the parent make's flags: under `make test` they would reach this make
     done = subprocess.run(
         ["make", "--no-print-directory", "-n", "-W", "pyproject.toml", "serve",
          "HOST=0.0.0.0", "PORT=8841"],
         capture_output=True, text=True, cwd=ROOT, timeout=30,
         env={k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL")},
-    )  # fmt: skip  (under `make test` the parent make's flags would reach it)
+    )  # fmt: skip
     assert done.stdout.splitlines()[-1] == ".venv/bin/tracuu serve --host 0.0.0.0 --port 8841"
