@@ -9,11 +9,8 @@ import io
 import re
 
 import pytest
-from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
-from indexer.build import build_index
+from tests.conftest import archive_client
 
 
 def _decision(number: str, day: str, body: str) -> str:
@@ -61,14 +58,7 @@ CHAIN = {
 
 @pytest.fixture(scope="module")
 def chain_client(tmp_path_factory):
-    root = tmp_path_factory.mktemp("chain")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in CHAIN.items():
-        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
-    assert build_index(corpus, root / "index", jobs=1).skipped == []
-    app = create_app(Settings(index_dir=root / "index", corpus_dir=corpus))
-    with TestClient(app) as client:
+    with archive_client(tmp_path_factory.mktemp("chain"), CHAIN) as client:
         yield client
 
 
